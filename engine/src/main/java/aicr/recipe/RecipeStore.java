@@ -162,6 +162,11 @@ public final class RecipeStore {
         return o;
     }
 
+    /** The same catalog with criteria strict mode switched on or off. */
+    RecipeStore withStrict(boolean strict) {
+        return new RecipeStore(data, base, overlays, mixins, criteriaRegistry.strict(strict));
+    }
+
     public DataSource data() {
         return data;
     }
