@@ -1,0 +1,183 @@
+package aicr.bundle;
+
+import aicr.bundle.deployer.Deployer;
+import aicr.bundle.deployer.DeployerInput;
+import aicr.bundle.deployer.DeployerOutput;
+import aicr.bundle.deployer.DeployerSettings;
+import aicr.bundle.manifest.GkeQuota;
+import aicr.bundle.manifest.ManifestCollector;
+import aicr.bundle.manifest.ManifestFile;
+import aicr.bundle.manifest.ReadinessGate;
+import aicr.bundle.options.ArgoOptions;
+import aicr.bundle.options.DeployerType;
+import aicr.bundle.selection.ComponentSelection;
+import aicr.bundle.tree.BundleTree;
+import aicr.bundle.tree.Checksums;
+import aicr.bundle.tree.TreeWriter;
+import aicr.bundle.values.DynamicPaths;
+import aicr.bundle.values.Overrides;
+import aicr.bundle.values.ValueAssembler;
+import aicr.data.DataSource;
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import aicr.io.YamlWriter;
+import aicr.log.Log;
+import aicr.recipe.ComponentRegistry;
+import aicr.recipe.RecipeLoader;
+import aicr.recipe.RecipeResult;
+import aicr.recipe.RecipeStore;
+import aicr.recipe.Recipes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code aicr bundle}: recipe in, deployment tree out. The whole tree is assembled in memory
+ * (values, manifests, deployer files, checksums) and only then written, through a staging
+ * directory beside the target, so a failure at any step leaves no output behind.
+ */
+public final class Bundler {
+    private Bundler() {
+    }
+
+    /**
+     * The version a bundle names its generator by (README, deploy.sh, gate image, default OCI
+     * tag). Development builds ({@code -SNAPSHOT}) call themselves {@code dev}, as untagged
+     * builds of the reference do, so that bundles of a development build do not pin a
+     * release image that does not exist.
+     */
+    public static String bundlerVersion(String buildVersion) {
+        return buildVersion == null || buildVersion.isEmpty() || buildVersion.endsWith("-SNAPSHOT") ? "dev" : buildVersion;
+    }
+
+    /** Runs one bundle command. */
+    public static BundleSummary run(BundleFlags flags, String version) {
+        long start = System.nanoTime();
+        ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config.toString());
+        if (flags.data != null) {
+            Log.info("initializing external data provider", "directory", flags.data);
+        }
+        RecipeStore store = Recipes.store(flags.data, false);
+        BundleSettings s = FlagResolver.resolve(flags, config, version);
+        Log.info("generating bundle", "deployer", s.deployer().id(), "type", s.deployer().title(), "recipe", s.recipe(),
+                "output", s.outputDir(), "oci", s.oci() != null);
+        RecipeResult recipe = RecipeLoader.load(s.recipe(), store);
+        if (s.attest()) {
+            Attestation.requireBinaryAttestation();
+        }
+        Built built = build(s, recipe, store);
+        TreeWriter.commit(built.tree(), s.outputDir(), name -> built.deployer().isStale(name,
+                Files.isDirectory(s.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Log.info("bundle generated", "type", s.deployer().title(), "files", built.tree().files().size(),
+                "size_bytes", built.tree().totalSize(), "duration_sec", seconds, "output_dir", s.outputDir());
+        if (s.oci() != null) {
+            OciPush.push(s, built.tree());
+        }
+        return new BundleSummary(s.deployer().title(), s.outputDir(), built.tree().files().size(), built.tree().totalSize(),
+                built.notes(), built.steps(), s.oci());
+    }
+
+    /** The finished tree with the deployer that produced it and the summary lines. */
+    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps) {
+    }
+
+    private static Built build(BundleSettings s, RecipeResult recipe, RecipeStore store) {
+        ComponentRegistry registry = store.componentRegistry();
+        DataSource data = store.data();
+        Overrides overrides = new Overrides(s.set(), s.typed());
+        ComponentSelection.Selected selected = ComponentSelection.select(recipe, overrides, registry);
+        RecipeResult filtered = selected.recipe();
+        DynamicPaths dynamic = DynamicPaths.resolve(s.dynamic(), registry);
+        Notes notes = new Notes();
+        Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
+                .assembleAll(filtered.componentRefs, notes);
+        ComponentChecks.run(filtered, registry, s, overrides, notes);
+
+        if (s.readinessHooks() && (s.deployer() == DeployerType.FLUX || s.deployer() == DeployerType.HELMFILE)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "--readiness-hooks is not supported with --deployer "
+                    + GoStrings.quote(s.deployer().id()) + "; supported deployers: helm, argocd, argocd-helm");
+        }
+        ArgoOptions argo = argoOptions(overrides, s.deployer());
+        if (s.deployer() == DeployerType.ARGOCD_HELM && !s.repoUrl().isEmpty()) {
+            Log.warn("--repo is ignored with --deployer argocd-helm; supply the URL at install time via `helm install --set repoURL=...`",
+                    "repo", s.repoUrl());
+        }
+        if (s.deployer() == DeployerType.ARGOCD && !dynamic.isEmpty()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "dynamic declarations are not supported with deployer \"argocd\"; use deployer \"argocd-helm\" instead");
+        }
+        Map<String, List<ManifestFile>> pre = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.PRE);
+        GkeQuota.addTo(pre, filtered, filtered.componentRefs, registry);
+        Map<String, List<ManifestFile>> post = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.POST);
+        Map<String, List<ManifestFile>> readiness = s.readinessHooks() && s.deployer() != DeployerType.FLUX
+                ? ReadinessGate.collect(filtered.componentRefs, data, s.deployer(), s.version()) : new LinkedHashMap<>();
+
+        DeployerSettings ds = new DeployerSettings(s.version(), s.repoUrl(), s.targetRevision(), s.appName(), argo,
+                s.fluxNamespace(), s.fluxOciSourceName(), s.oci() == null ? "" : s.oci().chartName(),
+                s.oci() == null ? "" : s.oci().parentNamespace(), s.outputDir().toString());
+        DeployerInput in = new DeployerInput(filtered, selected.ordered(), values, dynamic, pre, post, readiness, registry, ds);
+        Deployer deployer = Deployers.of(s.deployer());
+        DeployerOutput out = deployer.generate(in);
+        BundleTree tree = out.tree();
+        if (data.hasExternal()) {
+            copyData(data.externalRoot(), tree);
+        }
+        if (s.deployer() == DeployerType.HELM) {
+            tree.put("recipe.yaml", YamlWriter.write(filtered.toStruct(), true), 0600);
+        }
+        Checksums.addTo(tree);
+        List<String> allNotes = new ArrayList<>(out.notes());
+        allNotes.addAll(notes.all());
+        return new Built(tree, deployer, allNotes, out.steps());
+    }
+
+    /** {@code --set deployer:<key>=<value>}: Argo CD Application options; rejected for other deployers. */
+    private static ArgoOptions argoOptions(Overrides overrides, DeployerType deployer) {
+        if (overrides.hasTypedUnder(Overrides.DEPLOYER_KEY)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "deployer options do not support --set-json/--set-file; use --set deployer:<key>=<value>");
+        }
+        Map<String, String> entries = overrides.scalarUnder(Overrides.DEPLOYER_KEY);
+        if (entries.isEmpty()) {
+            return ArgoOptions.DEFAULTS;
+        }
+        ArgoOptions opts = ArgoOptions.parse(entries);
+        if (!deployer.isArgo()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "--set deployer:<key> options are only supported with "
+                    + "--deployer argocd or argocd-helm (got " + GoStrings.quote(deployer.id()) + ")");
+        }
+        return opts;
+    }
+
+    /** The {@code --data} directory is shipped inside the bundle so the bundle can be reproduced and audited. */
+    private static void copyData(Path root, BundleTree tree) {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty()) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed in --data: " + rel);
+                }
+                if (Files.isDirectory(p)) {
+                    tree.dir("data/" + rel, BundleTree.DIR_MODE);
+                } else if (Files.isRegularFile(p)) {
+                    tree.put("data/" + rel, Files.readAllBytes(p), 0644);
+                }
+            }
+        } catch (IOException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to copy external data files", e);
+        }
+        tree.dir("data", BundleTree.DIR_MODE);
+        Log.info("external data files copied into bundle", "count",
+                tree.files().keySet().stream().filter(k -> k.startsWith("data/")).count());
+    }
+}

@@ -1,0 +1,18 @@
+package aicr.bundle;
+
+import aicr.bundle.deployer.Deployer;
+import aicr.bundle.helm.HelmDeployer;
+import aicr.bundle.options.DeployerType;
+
+/** The deployer implementation of each {@link DeployerType}. */
+final class Deployers {
+    private Deployers() {
+    }
+
+    static Deployer of(DeployerType type) {
+        return switch (type) {
+            case HELM -> new HelmDeployer();
+            default -> throw new UnsupportedOperationException(type.id());
+        };
+    }
+}
