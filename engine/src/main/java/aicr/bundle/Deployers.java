@@ -12,6 +12,7 @@ final class Deployers {
     static Deployer of(DeployerType type) {
         return switch (type) {
             case HELM -> new HelmDeployer();
+            case ARGOCD -> new aicr.bundle.argocd.ArgocdDeployer();
             case HELMFILE -> new aicr.bundle.helmfile.HelmfileDeployer();
             default -> throw new UnsupportedOperationException(type.id());
         };
