@@ -30,13 +30,24 @@ public final class BundleTemplates {
         }
     }
 
+    /** A resource copied verbatim into bundles (it may contain Helm template syntax, which is not ours to run). */
+    public static String text(String name) {
+        return TEXT.computeIfAbsent(name, BundleTemplates::read);
+    }
+
+    private static final Map<String, String> TEXT = new ConcurrentHashMap<>();
+
     private static GoTemplate load(String name) {
+        return GoTemplate.parse(name, read(name));
+    }
+
+    private static String read(String name) {
         String resource = "aicr/bundle/" + name;
         try (InputStream in = BundleTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new AicrException(ErrorCode.INTERNAL, "bundle template missing from the jar: " + resource);
             }
-            return GoTemplate.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to read bundle template " + resource, e);
         }

@@ -13,6 +13,7 @@ final class Deployers {
         return switch (type) {
             case HELM -> new HelmDeployer();
             case ARGOCD -> new aicr.bundle.argocd.ArgocdDeployer();
+            case ARGOCD_HELM -> new aicr.bundle.argocdhelm.ArgocdHelmDeployer();
             case HELMFILE -> new aicr.bundle.helmfile.HelmfileDeployer();
             default -> throw new UnsupportedOperationException(type.id());
         };
