@@ -15,7 +15,7 @@ final class Deployers {
             case ARGOCD -> new aicr.bundle.argocd.ArgocdDeployer();
             case ARGOCD_HELM -> new aicr.bundle.argocdhelm.ArgocdHelmDeployer();
             case HELMFILE -> new aicr.bundle.helmfile.HelmfileDeployer();
-            default -> throw new UnsupportedOperationException(type.id());
+            case FLUX -> new aicr.bundle.flux.FluxDeployer();
         };
     }
 }

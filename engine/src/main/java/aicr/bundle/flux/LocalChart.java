@@ -1,0 +1,73 @@
+package aicr.bundle.flux;
+
+import aicr.bundle.manifest.ManifestFile;
+import aicr.bundle.tree.SafePath;
+import aicr.bundle.values.ValueSplit;
+import aicr.recipe.ComponentRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local chart for a component's manifests under Flux: the raw manifest templates at their
+ * data-relative paths, a Chart.yaml, and a HelmRelease sourced from the bundle's Git
+ * repository (or, with OCI output, from an ArtifactGenerator). Templates read
+ * {@code .Values.<component>}, so values are wrapped under the component's name.
+ */
+final class LocalChart {
+    private LocalChart() {
+    }
+
+    static List<String> write(FluxDeployer.FluxContext ctx, ComponentRef ref, String dir, List<ManifestFile> manifests,
+                              List<String> dependsOn) {
+        List<String> resources = new ArrayList<>();
+        ctx.tree.dir(dir, FluxDeployer.DIR_MODE);
+        ctx.tree.dir(dir + "/templates", FluxDeployer.DIR_MODE);
+        List<ManifestFile> sorted = new ArrayList<>(manifests);
+        sorted.sort((a, b) -> a.path().compareTo(b.path()));
+        for (ManifestFile m : sorted) {
+            String path = SafePath.join(dir + "/templates", m.path());
+            for (String parent = parentOf(path); !parent.equals(dir + "/templates"); parent = parentOf(parent)) {
+                ctx.tree.dir(parent, FluxDeployer.DIR_MODE);
+            }
+            ctx.tree.put(path, m.content(), FluxDeployer.FILE_MODE);
+        }
+        ctx.write(dir + "/Chart.yaml", "flux/chart.yaml.tmpl", Map.of("Name", dir));
+        List<String> paths = ctx.in.dynamic().of(ref.name);
+        Map<String, Object> values = ctx.in.valuesOf(ref.name);
+        String valuesFrom = null;
+        if (!paths.isEmpty()) {
+            ValueSplit split = ValueSplit.of(values, paths);
+            values = split.statics();
+            valuesFrom = ctx.configMap(dir, dir, wrap(ref.name, split.dynamic()));
+            resources.add(dir + "/configmap-values.yaml");
+        }
+        String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(ref.name, values));
+        Map<String, Object> d = ctx.data("Name", dir, "TargetNamespace", ref.namespace, "DependsOn", dependsOn,
+                "ValuesFrom", valuesFrom, "Values", inline);
+        if (ctx.ociMode()) {
+            String generator = dir + "-chart";
+            resources.add(ctx.write(dir + "/artifactgenerator.yaml", "flux/artifactgenerator.yaml.tmpl",
+                    ctx.data("Name", generator, "Source", ctx.in.settings().fluxOciSourceName(), "Dir", dir)));
+            d.put("ChartRef", generator);
+        } else {
+            d.put("Chart", "./" + dir);
+            d.put("SourceKind", "GitRepository");
+            d.put("SourceName", ctx.gitSourceName());
+        }
+        resources.add(ctx.write(dir + "/helmrelease.yaml", "flux/helmrelease.yaml.tmpl", d));
+        return resources;
+    }
+
+    private static Map<String, Object> wrap(String component, Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(component, values);
+        return m;
+    }
+
+    private static String parentOf(String p) {
+        int i = p.lastIndexOf('/');
+        return i < 0 ? "" : p.substring(0, i);
+    }
+}
