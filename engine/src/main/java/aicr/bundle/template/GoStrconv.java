@@ -414,7 +414,7 @@ final class GoStrconv {
                 return null;
             }
             try {
-                return Double.parseDouble(t);
+                return finite(Double.parseDouble(t));
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -453,7 +453,12 @@ final class GoStrconv {
         if (i != body.length()) {
             return null;
         }
-        return Double.parseDouble(t);
+        return finite(Double.parseDouble(t));
+    }
+
+    /** Go reports a range error (and the callers a failure) for values beyond the float64 range. */
+    private static Double finite(double d) {
+        return Double.isInfinite(d) ? null : d;
     }
 
     // ---------------------------------------------------------------- float formatting

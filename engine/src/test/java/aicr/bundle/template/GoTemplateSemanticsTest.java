@@ -182,7 +182,9 @@ class GoTemplateSemanticsTest {
             assertEquals("template: manifest:1: missing value for command", parseError("{{ }}").getMessage());
             assertEquals("template: manifest:1: non executable command in pipeline stage 2",
                     parseError("{{ .x | 1 }}").getMessage());
+            assertEquals("template: manifest:1: bad character U+007D '}'", parseError("{{ .x}a }}").getMessage());
             assertEquals("template: manifest:1: unexpected \"}\" in operand", parseError("{{ .x }a }}").getMessage());
+            assertEquals("template: manifest:1: unexpected \",\" in operand", parseError("{{ .x , }}").getMessage());
             assertEquals("template: manifest:1: unterminated quoted string", parseError("{{ \"abc }}").getMessage());
             assertEquals("template: manifest:1: unexpected {{else}}", parseError("{{ else }}").getMessage());
             for (String sprig : List.of("upper", "include", "tpl", "required", "dict", "list")) {
