@@ -185,6 +185,9 @@ final class YamlOut {
         }
         // libyaml's emitter: downgrade the style when the analysis forbids it
         Analysis a = analyze(s);
+        if (simpleKey && a.multiline) {
+            style = Style.DOUBLE;
+        }
         if (style == Style.PLAIN) {
             if (!a.blockPlainAllowed || s.isEmpty() && simpleKey) {
                 style = Style.SINGLE;
@@ -205,7 +208,8 @@ final class YamlOut {
         }
     }
 
-    private record Analysis(boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed) {
+    private record Analysis(boolean blockPlainAllowed, boolean singleQuotedAllowed, boolean blockAllowed,
+                            boolean multiline) {
     }
 
     private static boolean isBreak(int c) {
@@ -229,7 +233,7 @@ final class YamlOut {
     /** yaml_emitter_analyze_scalar, restricted to block context. */
     private static Analysis analyze(String s) {
         if (s.isEmpty()) {
-            return new Analysis(true, true, false);
+            return new Analysis(true, true, false, false);
         }
         boolean blockIndicators = false;
         boolean leadingSpace = false;
@@ -242,14 +246,16 @@ final class YamlOut {
         boolean previousBreak = false;
         boolean lineBreaks = false;
         boolean special = false;
+        boolean tabs = false;
         if (s.startsWith("---") || s.startsWith("...")) {
             blockIndicators = true;
         }
         boolean precededByWhitespace = true;
-        boolean followedByWhitespace = isBlankz(s, Character.charCount(s.codePointAt(0)));
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             int w = Character.charCount(c);
+            // only a space, a tab or the end counts as whitespace after the character
+            boolean followedByWhitespace = i + w >= s.length() || s.charAt(i + w) == ' ' || s.charAt(i + w) == '\t';
             if (i == 0) {
                 switch (c) {
                     case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' ->
@@ -275,7 +281,9 @@ final class YamlOut {
                     blockIndicators = true;
                 }
             }
-            if (!isPrintable(c) || Character.isSurrogate((char) c)) {
+            if (c == '\t') {
+                tabs = true; // forbids plain and single-quoted styles, but not a literal block
+            } else if (!isPrintable(c) || Character.isSurrogate((char) c)) {
                 special = true;
             }
             if (c == ' ') {
@@ -309,9 +317,6 @@ final class YamlOut {
             }
             precededByWhitespace = isBlankz(s, i);
             i += w;
-            if (i < s.length()) {
-                followedByWhitespace = isBlankz(s, i + Character.charCount(s.codePointAt(i)));
-            }
         }
         boolean blockPlain = true;
         boolean single = true;
@@ -326,9 +331,11 @@ final class YamlOut {
             blockPlain = false;
             single = false;
         }
-        if (spaceBreak || special) {
+        if (spaceBreak || tabs || special) {
             blockPlain = false;
             single = false;
+        }
+        if (spaceBreak || special) {
             block = false;
         }
         if (lineBreaks) {
@@ -337,7 +344,7 @@ final class YamlOut {
         if (blockIndicators) {
             blockPlain = false;
         }
-        return new Analysis(blockPlain, single, block);
+        return new Analysis(blockPlain, single, block, lineBreaks);
     }
 
     private static void writeDoubleQuoted(StringBuilder sb, String s) {
@@ -401,14 +408,22 @@ final class YamlOut {
         } else if (last == 0 || s.charAt(last - 1) == '\n') {
             sb.append('+');
         }
-        sb.append('\n');
-        boolean atLineStart = true;
+        // The header line is closed by the first line break: go-yaml writes none of its own when the
+        // value starts with a newline, so a leading empty line is lost (reproduced as is).
+        boolean headerOpen = true;
+        boolean atLineStart = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n') {
                 sb.append('\n');
+                headerOpen = false;
                 atLineStart = true;
             } else {
+                if (headerOpen) {
+                    sb.append('\n');
+                    headerOpen = false;
+                    atLineStart = true;
+                }
                 if (atLineStart) {
                     indent(sb, contentIndent);
                     atLineStart = false;
