@@ -302,6 +302,31 @@ class GoTemplateSemanticsTest {
             assertEquals("\"a \\nb\"", yaml("a \nb"));
             assertEquals("\"\\U0001F600\"", yaml("\uD83D\uDE00"));
             assertEquals("héllo", yaml("héllo"));
+            assertEquals("'key:'", yaml("key:"));
+            assertEquals("http://x:80/a", yaml("http://x:80/a"));
+            assertEquals("\"1e+06\"", yaml("1e+06"));
+            assertEquals("\"-12\"", yaml("-12"));
+            assertEquals("'-'", yaml("-"));
+            assertEquals("\"2024-1-2T3:04:05Z\"", yaml("2024-1-2T3:04:05Z"));
+            assertEquals("1e400", yaml("1e400"));
+        }
+
+        @Test
+        void literalBlockQuirks() {
+            // a tab forbids the plain and quoted-single styles but not a literal block
+            assertEquals("|-\n  a\tb\n  c", yaml("a\tb\nc"));
+            assertEquals("|-\n  a:\n  b", yaml("a:\nb"));
+            // go-yaml writes no line break of its own after the header when the value starts with one
+            assertEquals("|2-\n  abc", yaml("\nabc"));
+            assertEquals("|+\n  a\n", yaml("a\n\n"));
+            assertEquals("k:\n  - |-\n    x\n    y", yaml(map("k", List.of("x\ny"))));
+        }
+
+        @Test
+        void mapKeys() {
+            assertEquals("\"y\": 1\n\"\": 2", yaml(map("y", 1L)) + "\n" + yaml(map("", 2L)));
+            assertEquals("\"a\\nb\": 1", yaml(map("a\nb", 1L)));
+            assertEquals("_x: 1\na: 2", yaml(map("a", 2L, "_x", 1L)));
         }
 
         @Test
