@@ -22,6 +22,14 @@ final class YamlOut {
     private static final int INDENT = 2;
 
     static String toYaml(Object v) {
+        try {
+            return marshal(v);
+        } catch (StackOverflowError e) {
+            return ""; // a cyclic structure: the reference returns "" when marshalling fails
+        }
+    }
+
+    private static String marshal(Object v) {
         StringBuilder sb = new StringBuilder();
         v = unwrap(v);
         if (v instanceof GoStruct s) {
