@@ -325,7 +325,8 @@ class GoTemplateSemanticsTest {
         @Test
         void mapKeys() {
             assertEquals("\"y\": 1\n\"\": 2", yaml(map("y", 1L)) + "\n" + yaml(map("", 2L)));
-            assertEquals("\"a\\nb\": 1", yaml(map("a\nb", 1L)));
+            // a multi-line key is not a simple key: go-yaml writes it as a complex key, literal style
+            assertEquals("? |-\n  a\n  b\n: 1", yaml(map("a\nb", 1L)));
             assertEquals("_x: 1\na: 2", yaml(map("a", 2L, "_x", 1L)));
         }
 
