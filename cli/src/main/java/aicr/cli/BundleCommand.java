@@ -25,8 +25,8 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-r", "--recipe"}, paramLabel = "PATH", description = "Recipe file, http(s) URL (required unless set in --config).")
     String recipe;
 
-    @Option(names = "--config", paramLabel = "PATH", description = "AICRConfig file whose spec.bundle supplies defaults.")
-    Path config;
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory or oci://registry/repo[:tag] (default: .).")
     String output;
@@ -132,7 +132,7 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         BundleFlags f = new BundleFlags();
         f.recipe = recipe;
-        f.config = config;
+        f.config = config.source;
         f.output = output;
         f.deployer = deployer;
         f.repo = repo;

@@ -15,6 +15,7 @@ public final class Main {
     /** Runs one command line; returns the exit code (tests call this in-process). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         aicr.log.Log.setOutput(err);
+        aicr.log.Log.configure(AicrCommand.envTrue("AICR_DEBUG"), AicrCommand.envTrue("AICR_LOG_JSON"));
         CommandLine cl = new CommandLine(new AicrCommand());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));

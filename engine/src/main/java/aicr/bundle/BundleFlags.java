@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class BundleFlags {
     public String recipe;
-    public Path config;
+    public String config;
     public String output;
     public String deployer;
     public String repo;

@@ -59,7 +59,7 @@ public final class Bundler {
     /** Runs one bundle command. */
     public static BundleSummary run(BundleFlags flags, String version) {
         long start = System.nanoTime();
-        ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config.toString());
+        ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config);
         if (flags.data != null) {
             Log.info("initializing external data provider", "directory", flags.data);
         }

@@ -2,27 +2,21 @@ package aicr.bundle;
 
 import static aicr.bundle.GoStrings.quote;
 
+import aicr.config.AicrConfig;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.Fields;
-import aicr.io.InputSource;
 import aicr.io.Node;
-import aicr.io.YamlSyntaxException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The {@code spec.bundle} part of an AICRConfig file ({@code --config}, apiVersion
- * aicr.run/v1alpha2): defaults for the bundle flags. Unknown keys are rejected so that a typo
- * does not silently fall back to a default.
+ * The {@code spec.bundle} part of an AICRConfig file ({@code --config}): defaults for the
+ * bundle flags, typed. Loading and schema checks are the shared {@link AicrConfig}'s.
  */
 public final class ConfigFile {
     private ConfigFile() {
     }
-
-    static final String KIND = "AICRConfig";
-    static final String API_VERSION = "aicr.run/v1alpha2";
 
     /** Values from {@code spec.bundle}; "" / empty / false mean "not set". */
     public record BundleSpec(String recipe, String output, String imageRefs, String deployer, String repo,
@@ -36,47 +30,24 @@ public final class ConfigFile {
                 Map.of(), List.of(), Map.of(), List.of(), "", Map.of(), 0, "", false, "", false, "", "", false, false, "");
     }
 
+    /** Loads the {@code --config} document (shared loader, schema-checked) and reads its bundle section. */
     public static BundleSpec load(String source) {
-        Node doc = InputSource.readDocument(source);
-        try {
-            return decode(Fields.map(doc, "config.AICRConfig"), source);
-        } catch (YamlSyntaxException e) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "failed to parse config " + quote(source), e);
-        }
+        return from(AicrConfig.load(source));
     }
 
-    static BundleSpec decode(Node.MapNode root, String source) {
-        if (root == null) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "config " + quote(source) + " is empty");
-        }
-        Fields.strict(root, Set.of("kind", "apiVersion", "metadata", "spec"), "config.AICRConfig");
-        if (!KIND.equals(Fields.str(root, "kind"))) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "config " + quote(source) + ": kind must be "
-                    + quote(KIND) + ", got " + quote(Fields.str(root, "kind")));
-        }
-        if (!API_VERSION.equals(Fields.str(root, "apiVersion"))) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "config " + quote(source) + ": apiVersion must be "
-                    + quote(API_VERSION) + ", got " + quote(Fields.str(root, "apiVersion")));
-        }
-        Node.MapNode spec = Fields.map(root, "spec");
-        Node.MapNode recipeSpec = Fields.map(spec, "recipe");
-        Node.MapNode b = Fields.map(spec, "bundle");
+    static BundleSpec from(AicrConfig cfg) {
+        Node.MapNode b = cfg.section("bundle");
         if (b == null) {
             return BundleSpec.EMPTY;
         }
-        Fields.strict(b, Set.of("input", "output", "deployment", "scheduling", "attestation", "registry"), "config.BundleSpec");
-        Node.MapNode input = strict(Fields.map(b, "input"), "config.BundleInputSpec", "recipe");
-        Node.MapNode output = strict(Fields.map(b, "output"), "config.BundleOutputSpec", "target", "imageRefs");
-        Node.MapNode dep = strict(Fields.map(b, "deployment"), "config.DeploymentSpec",
-                "deployer", "repo", "set", "dynamic", "vendorCharts", "appName");
-        Node.MapNode sch = strict(Fields.map(b, "scheduling"), "config.SchedulingSpec", "systemNodeSelector",
-                "systemNodeTolerations", "acceleratedNodeSelector", "acceleratedNodeTolerations", "workloadGate",
-                "workloadSelector", "nodes", "storageClass");
-        Node.MapNode att = strict(Fields.map(b, "attestation"), "config.AttestationSpec", "enabled",
-                "certificateIdentityRegexp", "oidcDeviceFlow", "fulcioURL", "rekorURL");
-        Node.MapNode reg = strict(Fields.map(b, "registry"), "config.RegistrySpec", "insecureTLS", "plainHTTP");
+        Node.MapNode input = Fields.map(b, "input");
+        Node.MapNode output = Fields.map(b, "output");
+        Node.MapNode dep = Fields.map(b, "deployment");
+        Node.MapNode sch = Fields.map(b, "scheduling");
+        Node.MapNode att = Fields.map(b, "attestation");
+        Node.MapNode reg = Fields.map(b, "registry");
         String recipe = Fields.str(input, "recipe");
-        String recipeOut = Fields.str(Fields.map(recipeSpec, "output"), "path");
+        String recipeOut = cfg.string("recipe", "output", "path");
         if (!recipe.isEmpty() && !recipeOut.isEmpty() && !recipe.equals(recipeOut)) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "spec.bundle.input.recipe (" + quote(recipe)
                     + ") must equal spec.recipe.output.path (" + quote(recipeOut) + ") when both are set");
@@ -90,11 +61,6 @@ public final class ConfigFile {
                 Fields.str(att, "certificateIdentityRegexp"), Fields.bool(att, "oidcDeviceFlow"),
                 Fields.str(att, "fulcioURL"), Fields.str(att, "rekorURL"), Fields.bool(reg, "insecureTLS"),
                 Fields.bool(reg, "plainHTTP"), recipeOut);
-    }
-
-    private static Node.MapNode strict(Node.MapNode m, String type, String... keys) {
-        Fields.strict(m, Set.of(keys), type);
-        return m;
     }
 
     private static List<String> list(Node.MapNode m, String key) {

@@ -21,8 +21,9 @@ final class KeyOrder {
 
     /**
      * yaml.v3's order for the keys of a Go map (sorter.go {@code keyList.Less}, string keys):
-     * a "natural" order in which letters sort before other characters, runs of digits compare
-     * numerically ({@code a2 < a10}) and, after a common digit, a letter sorts after a non-letter.
+     * a "natural" order in which runs of digits compare numerically ({@code a2 < a10}), letters
+     * compare by code point, and a non-letter sorts before a letter except right after a common
+     * digit, where the letter comes first ({@code a1b < a10}).
      */
     static final Comparator<String> YAML_MAP = (a, b) -> {
         if (yamlLess(a, b)) {

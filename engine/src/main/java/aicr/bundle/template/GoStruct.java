@@ -30,18 +30,19 @@ public final class GoStruct {
      * {@code .Release} and {@code .Chart} are structs with exactly the fields
      * {@code Namespace, Service} and {@code Name, Version}.
      *
-     * @param values the component's final values; pass an empty map rather than null
+     * @param values the component's final values (null is treated as an empty map)
      */
     public static GoStruct manifestData(String componentName, Map<String, ?> values, String namespace,
                                         String chartName, String chartVersion) {
+        // Go string fields are never nil, and a nil values map still behaves as an empty map
         Map<String, Object> valuesMap = new LinkedHashMap<>();
-        valuesMap.put(componentName, values);
+        valuesMap.put(componentName, values == null ? Map.of() : values);
         Map<String, Object> release = new LinkedHashMap<>();
-        release.put("Namespace", namespace);
+        release.put("Namespace", Objects.requireNonNullElse(namespace, ""));
         release.put("Service", "Helm");
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("Name", chartName);
-        chart.put("Version", chartVersion);
+        chart.put("Name", Objects.requireNonNullElse(chartName, ""));
+        chart.put("Version", Objects.requireNonNullElse(chartVersion, ""));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("Values", valuesMap);
         data.put("Release", new GoStruct("manifest.releaseData", release));

@@ -417,7 +417,7 @@ final class Lexer {
             case -1, '.', ',', '|', ':', ')', '(':
                 return true;
             default:
-                return r == RIGHT.charAt(0);
+                return input.startsWith(RIGHT, pos);
         }
     }
 

@@ -49,7 +49,7 @@ sealed interface Node {
                     }
                     sb.append(decl.get(i));
                 }
-                sb.append(isAssign ? " = " : " := ");
+                sb.append(" := "); // Go prints ":=" for assignments too
             }
             for (int i = 0; i < cmds.size(); i++) {
                 if (i > 0) {

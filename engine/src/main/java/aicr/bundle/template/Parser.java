@@ -644,7 +644,7 @@ final class Parser {
             return true;
         }
         if (n instanceof TextNode t) {
-            return t.text().isBlank() && isGoSpaceOnly(t.text());
+            return isGoSpaceOnly(t.text());
         }
         return false;
     }
