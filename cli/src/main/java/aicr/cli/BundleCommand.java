@@ -167,10 +167,8 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
         f.plainHttp = plainHttp;
         f.imageRefs = imageRefs;
         BundleSummary summary = Bundler.run(f, Bundler.bundlerVersion(BuildInfo.VERSION));
-        if (summary.oci() == null) {
-            Streams.out().print(summary.render());
-            Streams.out().flush();
-        }
+        Streams.out().print(summary.render());
+        Streams.out().flush();
         return 0;
     }
 }

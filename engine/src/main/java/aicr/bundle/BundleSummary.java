@@ -8,10 +8,24 @@ import java.util.List;
  * notes (deployer notes first, then warnings) and the deployment steps.
  */
 public record BundleSummary(String type, Path outputDir, int files, long sizeBytes, List<String> notes,
-                            List<String> steps, OciTarget oci) {
+                            List<String> steps, OciTarget oci, boolean helmChart) {
+
+    /** What stdout shows: the summary for local output, the install hint for a pushed argocd-helm chart. */
+    public String render() {
+        if (oci == null) {
+            return renderLocal();
+        }
+        if (!helmChart) {
+            return "";
+        }
+        String ref = oci.toString();
+        return "\nargocd-helm bundle pushed: " + ref + "\n\nTo install:\n  helm install <release> " + ref + " \\\n"
+                + "    --namespace argocd\n    # repoURL defaults to " + oci.parentNamespace()
+                + " (override with --set repoURL=oci://mirror if mirroring)\n";
+    }
 
     /** The reference's stdout block for local output. */
-    public String render() {
+    String renderLocal() {
         StringBuilder sb = new StringBuilder();
         sb.append('\n').append(type).append(" generated successfully!\n");
         sb.append("Output directory: ").append(outputDir).append('\n');

@@ -8,6 +8,7 @@ import aicr.bundle.manifest.GkeQuota;
 import aicr.bundle.manifest.ManifestCollector;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.ReadinessGate;
+import aicr.bundle.oci.OciPublisher;
 import aicr.bundle.options.ArgoOptions;
 import aicr.bundle.options.DeployerType;
 import aicr.bundle.selection.ComponentSelection;
@@ -78,10 +79,11 @@ public final class Bundler {
         Log.info("bundle generated", "type", s.deployer().title(), "files", built.tree().files().size(),
                 "size_bytes", built.tree().totalSize(), "duration_sec", seconds, "output_dir", s.outputDir());
         if (s.oci() != null) {
-            OciPush.push(s, built.tree());
+            OciPublisher.publish(built.tree(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM, s.plainHttp(),
+                    s.insecureTls(), s.version(), s.imageRefs());
         }
         return new BundleSummary(s.deployer().title(), s.outputDir(), built.tree().files().size(), built.tree().totalSize(),
-                built.notes(), built.steps(), s.oci());
+                built.notes(), built.steps(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM);
     }
 
     /** The finished tree with the deployer that produced it and the summary lines. */
