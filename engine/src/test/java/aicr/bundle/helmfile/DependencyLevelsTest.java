@@ -1,0 +1,31 @@
+package aicr.bundle.helmfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import aicr.errors.AicrException;
+import aicr.recipe.ComponentRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DependencyLevelsTest {
+    private static ComponentRef ref(String name, String... deps) {
+        ComponentRef r = new ComponentRef();
+        r.name = name;
+        r.dependencyRefs = new ArrayList<>(List.of(deps));
+        return r;
+    }
+
+    @Test
+    void levelsAreSortedByName() {
+        assertEquals(List.of(List.of("a", "z"), List.of("b", "c"), List.of("d")),
+                DependencyLevels.of(List.of(ref("z"), ref("d", "b", "c"), ref("c", "a"), ref("b", "z"), ref("a"))));
+    }
+
+    @Test
+    void anUndeclaredDependencyLooksLikeACycle() {
+        assertEquals("[INVALID_REQUEST] cannot determine deployment levels: circular dependencies exist",
+                assertThrows(AicrException.class, () -> DependencyLevels.of(List.of(ref("a", "ghost")))).render());
+    }
+}
