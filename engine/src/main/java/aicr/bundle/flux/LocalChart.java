@@ -44,6 +44,10 @@ final class LocalChart {
             resources.add(dir + "/configmap-values.yaml");
         }
         String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(ref.name, values));
+        // The same static values as the chart's defaults: Flux merges the release's values over
+        // them (no change), and the chart lints and renders on its own (the reference ships none).
+        ctx.tree.put(dir + "/values.yaml", aicr.bundle.localformat.LocalFormatWriter.valuesFile(
+                values == null || values.isEmpty() ? Map.of() : wrap(ref.name, values)), FluxDeployer.FILE_MODE);
         Map<String, Object> d = ctx.data("Name", dir, "TargetNamespace", ref.namespace, "DependsOn", dependsOn,
                 "ValuesFrom", valuesFrom, "Values", inline);
         if (ctx.ociMode()) {
