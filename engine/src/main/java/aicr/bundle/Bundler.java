@@ -64,17 +64,21 @@ public final class Bundler {
         if (flags.data != null) {
             Log.info("initializing external data provider", "directory", flags.data);
         }
+        Phases phases = new Phases(start);
         RecipeStore store = Recipes.store(flags.data, false);
+        phases.done("data");
         BundleSettings s = FlagResolver.resolve(flags, config, version);
         Log.info("generating bundle", "deployer", s.deployer().id(), "type", s.deployer().title(), "recipe", s.recipe(),
                 "output", s.outputDir(), "oci", s.oci() != null);
         RecipeResult recipe = RecipeLoader.load(s.recipe(), store);
+        phases.done("recipe");
         if (s.attest()) {
             Attestation.requireBinaryAttestation();
         }
-        Built built = build(s, recipe, store);
+        Built built = build(s, recipe, store, phases);
         TreeWriter.commit(built.tree(), s.outputDir(), name -> built.deployer().isStale(name,
                 Files.isDirectory(s.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)));
+        phases.done("write");
         double seconds = (System.nanoTime() - start) / 1e9;
         Log.info("bundle generated", "type", s.deployer().title(), "files", built.tree().files().size(),
                 "size_bytes", built.tree().totalSize(), "duration_sec", seconds, "output_dir", s.outputDir());
@@ -90,7 +94,22 @@ public final class Bundler {
     private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps) {
     }
 
-    private static Built build(BundleSettings s, RecipeResult recipe, RecipeStore store) {
+    /** Debug timings of the run's phases ({@code --debug}). */
+    private static final class Phases {
+        private long last;
+
+        Phases(long start) {
+            this.last = start;
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            Log.debug("bundle phase done", "phase", phase, "ms", (now - last) / 1_000_000);
+            last = now;
+        }
+    }
+
+    private static Built build(BundleSettings s, RecipeResult recipe, RecipeStore store, Phases phases) {
         ComponentRegistry registry = store.componentRegistry();
         DataSource data = store.data();
         Overrides overrides = new Overrides(s.set(), s.typed());
@@ -100,7 +119,9 @@ public final class Bundler {
         Notes notes = new Notes();
         Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
                 .assembleAll(filtered.componentRefs, notes);
+        phases.done("values");
         ComponentChecks.run(filtered, registry, s, overrides, notes);
+        phases.done("checks");
 
         if (s.readinessHooks() && (s.deployer() == DeployerType.FLUX || s.deployer() == DeployerType.HELMFILE)) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--readiness-hooks is not supported with --deployer "
@@ -125,8 +146,10 @@ public final class Bundler {
                 s.fluxNamespace(), s.fluxOciSourceName(), s.oci() == null ? "" : s.oci().chartName(),
                 s.oci() == null ? "" : s.oci().parentNamespace(), s.outputDir().toString());
         DeployerInput in = new DeployerInput(filtered, selected.ordered(), values, dynamic, pre, post, readiness, registry, ds);
+        phases.done("manifests");
         Deployer deployer = Deployers.of(s.deployer());
         DeployerOutput out = deployer.generate(in);
+        phases.done("deployer");
         BundleTree tree = out.tree();
         if (data.hasExternal()) {
             copyData(data.externalRoot(), tree);

@@ -52,7 +52,7 @@ public final class TreeWriter {
         List<Path> createdParents = createParents(parent);
         Path staging = null;
         try {
-            staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".aicr-");
+            staging = uniqueDir(parent, "." + abs.getFileName() + ".aicr-");
             write(tree, staging);
             setMode(staging, BundleTree.DIR_MODE);
             if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || isEmptyDir(abs)) {
@@ -109,7 +109,7 @@ public final class TreeWriter {
 
     /** Moves the staged entries into an existing target, rolling back on failure. */
     private static void swapEntries(Path staging, Path target, Predicate<String> stale) throws IOException {
-        Path trash = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".aicr-old-");
+        Path trash = uniqueDir(target.getParent(), "." + target.getFileName() + ".aicr-old-");
         List<String> movedAside = new ArrayList<>();
         List<String> movedIn = new ArrayList<>();
         try {
@@ -138,6 +138,28 @@ public final class TreeWriter {
             throw e;
         } finally {
             deleteQuietly(trash);
+        }
+    }
+
+    /**
+     * A new directory {@code <prefix><pid>-<n>} beside the target. Not {@link Files#createTempDirectory}:
+     * its random names initialise SecureRandom, which costs tens of milliseconds in a short-lived CLI,
+     * and the name only needs to be unique, not unguessable (it is created with createDirectory,
+     * which fails rather than reuses).
+     */
+    private static Path uniqueDir(Path parent, String prefix) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        for (int n = 0; ; n++) {
+            Path p = parent.resolve(prefix + pid + "-" + n);
+            try {
+                Files.createDirectory(p);
+                setMode(p, 0700);
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                if (n > 1000) {
+                    throw e;
+                }
+            }
         }
     }
 
