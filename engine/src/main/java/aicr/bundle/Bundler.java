@@ -18,6 +18,8 @@ import aicr.bundle.tree.TreeWriter;
 import aicr.bundle.values.DynamicPaths;
 import aicr.bundle.values.Overrides;
 import aicr.bundle.values.ValueAssembler;
+import aicr.bundle.vendor.ChartPuller;
+import aicr.bundle.vendor.HelmCliPuller;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
@@ -145,7 +147,9 @@ public final class Bundler {
         DeployerSettings ds = new DeployerSettings(s.version(), s.repoUrl(), s.targetRevision(), s.appName(), argo,
                 s.fluxNamespace(), s.fluxOciSourceName(), s.oci() == null ? "" : s.oci().chartName(),
                 s.oci() == null ? "" : s.oci().parentNamespace(), s.outputDir().toString());
-        DeployerInput in = new DeployerInput(filtered, selected.ordered(), values, dynamic, pre, post, readiness, registry, ds);
+        ChartPuller puller = s.vendorCharts() ? HelmCliPuller.fromPath() : null;
+        DeployerInput in = new DeployerInput(filtered, selected.ordered(), values, dynamic, pre, post, readiness, registry, ds,
+                puller);
         phases.done("manifests");
         Deployer deployer = Deployers.of(s.deployer());
         DeployerOutput out = deployer.generate(in);

@@ -15,6 +15,8 @@ import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.options.ArgoOptions;
 import aicr.bundle.options.Validators;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.vendor.Provenance;
+import aicr.bundle.vendor.VendorRecord;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.YamlWriter;
@@ -36,7 +38,8 @@ public final class ArgocdDeployer implements Deployer {
     static final int MAX_CHILD_NAME = 53;
 
     /** The argocd layout before the deployer-specific files, shared with argocd-helm. */
-    public record Layout(BundleTree tree, List<ChildApp> apps, String repoUrl, String targetRevision) {
+    public record Layout(BundleTree tree, List<ChildApp> apps, String repoUrl, String targetRevision,
+                         List<VendorRecord> vendored) {
     }
 
     @Override
@@ -56,6 +59,9 @@ public final class ArgocdDeployer implements Deployer {
         parent.put("CascadeDelete", argo.cascadeDelete());
         tree.put("app-of-apps.yaml", BundleTemplates.render("argocd/app-of-apps.yaml.tmpl", parent), 0600);
         tree.put("README.md", BundleTemplates.render("argocd/README.md.tmpl", readme(in, layout, appName)), 0600);
+        if (!layout.vendored().isEmpty()) {
+            tree.put(Provenance.FILE, Provenance.render(layout.vendored()), 0644);
+        }
         List<String> steps = List.of("Push the generated files to your GitOps repository",
                 "kubectl apply -f " + in.settings().outputDir() + "/app-of-apps.yaml");
         List<String> notes = in.settings().repoUrl().isEmpty()
@@ -87,8 +93,9 @@ public final class ArgocdDeployer implements Deployer {
                     in.dynamic().of(r.name)));
             byName.put(r.name, r);
         }
-        List<Folder> folders = LocalFormatWriter.write(
-                new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness()), written);
+        LocalFormatWriter.Written result = LocalFormatWriter.write(
+                new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), written);
+        List<Folder> folders = result.folders();
         BundleTree tree = new BundleTree();
         written.dirs().forEach(tree::dir);
         List<ChildApp> apps = new ArrayList<>();
@@ -107,7 +114,7 @@ public final class ArgocdDeployer implements Deployer {
             ComponentRef ref = byName.get(f.parent());
             apps.add(child(folder, ref, i, in, argo, parentName, inline));
         }
-        return new Layout(tree, apps, repoUrl, revision);
+        return new Layout(tree, apps, repoUrl, revision, result.vendored());
     }
 
     private static ChildApp child(Folder f, ComponentRef ref, int wave, DeployerInput in, ArgoOptions argo,

@@ -12,6 +12,8 @@ import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;
+import aicr.bundle.vendor.Provenance;
+import aicr.bundle.vendor.VendorRecord;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.YamlWriter;
@@ -45,7 +47,7 @@ public final class FluxDeployer implements Deployer {
         List<String> resources = new ArrayList<>();
         Map<String, String> helmSources = new TreeMap<>();
         for (ComponentRef r : in.ordered()) {
-            if (r.type.equals("Helm") && !r.source.isEmpty()) {
+            if (r.type.equals("Helm") && !r.source.isEmpty() && !vendors(in, r)) {
                 helmSources.putIfAbsent(r.source, SourceNames.sanitize(r.source, "default-source"));
             }
         }
@@ -62,12 +64,20 @@ public final class FluxDeployer implements Deployer {
             resources.addAll(component(ctx, refs.get(i), i == 0 ? null : terminal(refs.get(i - 1), in), helmSources));
         }
         resources.sort(null);
+        List<VendorRecord> vendored = ctx.vendored;
         ctx.tree.put("kustomization.yaml", BundleTemplates.render("flux/kustomization.yaml.tmpl", resources), FILE_MODE);
         ctx.tree.put("README.md", BundleTemplates.render("flux/README.md.tmpl", readme(in, ctx)), FILE_MODE);
+        if (!vendored.isEmpty()) {
+            ctx.tree.put(Provenance.FILE, Provenance.render(vendored), 0644);
+        }
         List<String> notes = new ArrayList<>(List.of("Ensure Flux is installed on your cluster before applying"));
         if (!in.dynamic().isEmpty()) {
             notes.add("ConfigMaps with dynamic values have been generated. Edit them before applying to customize "
                     + "per-cluster settings.");
+        }
+        if (!vendored.isEmpty()) {
+            notes.add("This bundle contains vendored Helm charts. No upstream registry access is required at deploy time. "
+                    + "See provenance.yaml for chart provenance details.");
         }
         List<String> steps = List.of("Push this bundle to your Git repository",
                 "Create a Flux Kustomization pointing to the bundle path",
@@ -97,7 +107,7 @@ public final class FluxDeployer implements Deployer {
             resources.addAll(LocalChart.write(ctx, ref, ref.name, post, dependsOn));
             return resources;
         }
-        resources.addAll(upstream(ctx, ref, dependsOn, helmSources));
+        resources.addAll(vendors(in, ref) ? LocalChart.vendored(ctx, ref, dependsOn) : upstream(ctx, ref, dependsOn, helmSources));
         if (!post.isEmpty()) {
             resources.addAll(LocalChart.write(ctx, ref, ref.name + "-post", post, List.of(ref.name)));
         }
@@ -125,6 +135,11 @@ public final class FluxDeployer implements Deployer {
                 "DependsOn", dependsOn, "ValuesFrom", valuesFrom, "Values", indented(values));
         resources.add(ctx.write(ref.name + "/helmrelease.yaml", "flux/helmrelease.yaml.tmpl", d));
         return resources;
+    }
+
+    /** With {@code --vendor-charts}, charts from a repository are pulled into the bundle. */
+    static boolean vendors(DeployerInput in, ComponentRef ref) {
+        return in.puller() != null && !ref.source.isEmpty() && ref.tag.isEmpty() && ref.path.isEmpty();
     }
 
     /** The release a component's successor waits for: its {@code -post} chart when it has one. */
@@ -193,6 +208,7 @@ public final class FluxDeployer implements Deployer {
     static final class FluxContext {
         final DeployerInput in;
         final BundleTree tree;
+        final List<VendorRecord> vendored = new ArrayList<>();
 
         FluxContext(DeployerInput in, BundleTree tree) {
             this.in = in;

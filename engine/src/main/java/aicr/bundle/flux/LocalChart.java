@@ -2,7 +2,9 @@ package aicr.bundle.flux;
 
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.tree.SafePath;
+import aicr.bundle.deployer.Versions;
 import aicr.bundle.values.ValueSplit;
+import aicr.bundle.vendor.ChartPuller;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ final class LocalChart {
 
     static List<String> write(FluxDeployer.FluxContext ctx, ComponentRef ref, String dir, List<ManifestFile> manifests,
                               List<String> dependsOn) {
-        List<String> resources = new ArrayList<>();
         ctx.tree.dir(dir, FluxDeployer.DIR_MODE);
         ctx.tree.dir(dir + "/templates", FluxDeployer.DIR_MODE);
         List<ManifestFile> sorted = new ArrayList<>(manifests);
@@ -34,20 +35,47 @@ final class LocalChart {
             ctx.tree.put(path, m.content(), FluxDeployer.FILE_MODE);
         }
         ctx.write(dir + "/Chart.yaml", "flux/chart.yaml.tmpl", Map.of("Name", dir));
+        return release(ctx, ref, dir, dependsOn, ref.name);
+    }
+
+    /**
+     * A vendored chart: the pulled tarball under {@code charts/}, a wrapper Chart.yaml depending on
+     * it, values under the subchart's name, released from the bundle's repository like a local chart.
+     */
+    static List<String> vendored(FluxDeployer.FluxContext ctx, ComponentRef ref, List<String> dependsOn) {
+        String chart = ref.chart.isEmpty() ? ref.name : ref.chart;
+        ChartPuller.Pulled pulled = ctx.in.puller().pull(ref.name, ref.source, chart, ref.version);
+        ctx.vendored.add(pulled.record());
+        String dir = ref.name;
+        ctx.tree.dir(dir + "/charts", FluxDeployer.DIR_MODE);
+        ctx.tree.put(SafePath.join(dir + "/charts", pulled.tarball()), pulled.tgz(), FluxDeployer.FILE_MODE);
+        Map<String, Object> wrapper = new LinkedHashMap<>();
+        wrapper.put("Name", dir);
+        wrapper.put("Parent", ref.name);
+        wrapper.put("ChartName", chart);
+        wrapper.put("ChartVersion", Versions.stripVOrDefault(ref.version));
+        ctx.write(dir + "/Chart.yaml", "vendor/wrapper-chart.yaml.tmpl", wrapper);
+        return release(ctx, ref, dir, dependsOn, chart);
+    }
+
+    /** ConfigMap (install-time values), values.yaml and the HelmRelease of a chart directory. */
+    private static List<String> release(FluxDeployer.FluxContext ctx, ComponentRef ref, String dir, List<String> dependsOn,
+                                        String valuesKey) {
+        List<String> resources = new ArrayList<>();
         List<String> paths = ctx.in.dynamic().of(ref.name);
         Map<String, Object> values = ctx.in.valuesOf(ref.name);
         String valuesFrom = null;
         if (!paths.isEmpty()) {
             ValueSplit split = ValueSplit.of(values, paths);
             values = split.statics();
-            valuesFrom = ctx.configMap(dir, dir, wrap(ref.name, split.dynamic()));
+            valuesFrom = ctx.configMap(dir, dir, wrap(valuesKey, split.dynamic()));
             resources.add(dir + "/configmap-values.yaml");
         }
-        String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(ref.name, values));
+        String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(valuesKey, values));
         // The same static values as the chart's defaults: Flux merges the release's values over
         // them (no change), and the chart lints and renders on its own (the reference ships none).
         ctx.tree.put(dir + "/values.yaml", aicr.bundle.localformat.LocalFormatWriter.valuesFile(
-                values == null || values.isEmpty() ? Map.of() : wrap(ref.name, values)), FluxDeployer.FILE_MODE);
+                values == null || values.isEmpty() ? Map.of() : wrap(valuesKey, values)), FluxDeployer.FILE_MODE);
         Map<String, Object> d = ctx.data("Name", dir, "TargetNamespace", ref.namespace, "DependsOn", dependsOn,
                 "ValuesFrom", valuesFrom, "Values", inline);
         if (ctx.ociMode()) {

@@ -9,6 +9,7 @@ import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.vendor.Provenance;
 import aicr.criteria.Criteria;
 import aicr.recipe.ComponentRef;
 import aicr.recipe.Constraint;
@@ -44,10 +45,14 @@ public final class HelmDeployer implements Deployer {
         for (ComponentRef r : in.ordered()) {
             components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
         }
-        List<Folder> folders = LocalFormatWriter.write(
-                new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness()), tree);
+        LocalFormatWriter.Written written = LocalFormatWriter.write(
+                new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), tree);
+        List<Folder> folders = written.folders();
         tree.put("README.md", BundleTemplates.render("helm/README.md.tmpl", readme(in, folders)), 0600);
         tree.put("deploy.sh", BundleTemplates.render("helm/deploy.sh.tmpl", deployScript(in)), 0755);
+        if (!written.vendored().isEmpty()) {
+            tree.put(Provenance.FILE, Provenance.render(written.vendored()), 0644);
+        }
         List<String> steps = List.of("cd " + in.settings().outputDir(), "chmod +x deploy.sh", "./deploy.sh");
         return new DeployerOutput(tree, steps, List.of());
     }

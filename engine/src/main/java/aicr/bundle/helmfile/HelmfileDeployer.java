@@ -10,6 +10,7 @@ import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.vendor.Provenance;
 import aicr.io.Struct;
 import aicr.io.YamlWriter;
 import aicr.recipe.ComponentRef;
@@ -35,8 +36,9 @@ public final class HelmfileDeployer implements Deployer {
             components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
             namespaces.put(r.name, r.namespace);
         }
-        List<Folder> folders = LocalFormatWriter.write(
-                new LocalFormatWriter.Input(components, in.pre(), in.post(), Map.of()), tree);
+        LocalFormatWriter.Written written = LocalFormatWriter.write(
+                new LocalFormatWriter.Input(components, in.pre(), in.post(), Map.of(), in.puller()), tree);
+        List<Folder> folders = written.folders();
         List<List<String>> levels = DependencyLevels.of(in.ordered());
         List<List<Folder>> byLevel = byLevel(folders, levels);
         long nonEmpty = byLevel.stream().filter(l -> !l.isEmpty()).count();
@@ -55,11 +57,19 @@ public final class HelmfileDeployer implements Deployer {
             }
             tree.put("helmfile.yaml", yaml(new Struct().with("helmfiles", refs)), 0600);
         }
-        tree.put("README.md", BundleTemplates.render("helmfile/README.md.tmpl", readme(in, stratified)), 0600);
+        tree.put("README.md", BundleTemplates.render("helmfile/README.md.tmpl",
+                readme(in, stratified, !written.vendored().isEmpty())), 0600);
+        if (!written.vendored().isEmpty()) {
+            tree.put(Provenance.FILE, Provenance.render(written.vendored()), 0644);
+        }
         List<String> notes = new ArrayList<>(List.of("Requires the helmfile CLI on $PATH (see README.md for installation)."));
         if (!in.dynamic().isEmpty()) {
             notes.add("Per-component cluster-values.yaml files have been generated. Edit them before `helmfile apply` to "
                     + "customize per-cluster settings.");
+        }
+        if (!written.vendored().isEmpty()) {
+            notes.add("This bundle contains vendored Helm charts. No upstream registry access is required at deploy time. "
+                    + "See provenance.yaml for chart provenance details.");
         }
         List<String> steps = List.of("cd " + in.settings().outputDir(), "helmfile diff   # preview changes",
                 "helmfile apply  # install or upgrade");
@@ -98,7 +108,7 @@ public final class HelmfileDeployer implements Deployer {
     }
 
     /** One row per component (injected releases get none); the version column shows the recipe's version or tag. */
-    static Map<String, Object> readme(DeployerInput in, boolean stratified) {
+    static Map<String, Object> readme(DeployerInput in, boolean stratified, boolean vendored) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("BundlerVersion", Versions.stripVOrDefault(in.settings().cliVersion()));
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -108,7 +118,7 @@ public final class HelmfileDeployer implements Deployer {
         d.put("Components", rows);
         d.put("HasSubHelmfiles", stratified);
         d.put("HasDynamic", !in.dynamic().isEmpty());
-        d.put("HasVendored", false);
+        d.put("HasVendored", vendored);
         return d;
     }
 }
