@@ -31,7 +31,11 @@ final class RuleCompiler {
     record Compiled(Map<String, byte[]> classes, List<String> models, Map<String, String> drl) {
     }
 
+    /** How many compilations ran in this JVM (tests check that the cache avoids them). */
+    static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
     static Compiled compile(List<RuleFile> files, String pkg) {
+        COMPILATIONS.incrementAndGet();
         Map<String, String> drl = new LinkedHashMap<>();
         for (RuleFile f : files) {
             drl.put(f.path(), DrlRenderer.render(f, pkg));
