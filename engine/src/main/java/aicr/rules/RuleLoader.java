@@ -178,8 +178,10 @@ public final class RuleLoader {
             String expect = r.required(m, "expect", f + ".expect");
             String name = r.optional(m, "name", f + ".name");
             String rule = r.optional(m, "rule", f + ".rule");
-            if (rule != null && !ruleIds.contains(rule)) {
-                throw r.at(m.get("rule"), f + ".rule", "no rule \"" + rule + "\" in this file");
+            // A case may name a rule of another file (e.g. the exact-match rule deciding an
+            // item-path case of the resolution family); whether it exists is checked when it runs.
+            if (rule != null && !ruleIds.contains(rule) && !ID.matcher(rule).matches()) {
+                throw r.at(m.get("rule"), f + ".rule", "\"" + rule + "\" is not a rule id");
             }
             out.add(new RuleFile.RuleCase(name == null ? f : name, given, expect, r.optional(m, "message", f + ".message"), rule, f));
         }

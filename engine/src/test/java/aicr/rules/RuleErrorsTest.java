@@ -89,7 +89,7 @@ class RuleErrorsTest {
         assertEquals("[INVALID_REQUEST] my/x.yaml: severity: must be error, warning or info, not \"fatal\" (line 3)",
                 loadError(file("  - {id: test.family, when: [ {given: Constraint} ], then: x}\n")
                         .replace("severity: error", "severity: fatal")));
-        assertEquals("[INVALID_REQUEST] my/x.yaml: rules[0].then: required (line 7)", loadError(file("""
+        assertEquals("[INVALID_REQUEST] my/x.yaml: rules[0].then: required: the consequence (Java statements) (line 7)", loadError(file("""
                   - id: test.family
                     when: [ { given: Constraint } ]
                 """)));
