@@ -30,7 +30,7 @@ class ConstraintProbeTest {
     @ParameterizedTest(name = "{0} {1} [{2}] -> {3}")
     @MethodSource("rows")
     void probe(String snapshot, String name, String expression, String outcome, String detail) {
-        Snapshot snap = SnapshotReader.read(Golden.REFERENCE.resolve(snapshot).toString(), w -> { });
+        Snapshot snap = SnapshotReader.read(Golden.REFERENCE.resolve(snapshot).toString());
         ConstraintResult r = new ConstraintEvaluator(RULES)
                 .evaluate(List.of(new ConstraintFacts.Input(name, expression)), snap, List.of()).get(0);
         assertEquals(Outcome.valueOf(outcome), r.outcome(), () -> "decided by " + r.rule() + ": " + r.message());

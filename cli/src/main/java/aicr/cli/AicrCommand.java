@@ -1,0 +1,56 @@
+package aicr.cli;
+
+import aicr.BuildInfo;
+import aicr.log.Log;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command: global flags and the list of subcommands. */
+@Command(name = "aicr", mixinStandardHelpOptions = true, versionProvider = AicrCommand.Version.class,
+        description = {"AI Cluster Runtime: turns a description of a GPU Kubernetes cluster into validated",
+                "configuration (recipes, validation reports, deployment bundles). Never deploys anything."},
+        subcommands = {RecipeCommand.class, QueryCommand.class, CdsTrainCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 bad flags, 2 invalid request, 3 not found, 4 unauthorized, 5 timeout,",
+                "6 service unavailable, 7 rate limited, 8 internal error (see docs/exit-codes.md).",
+                "", "Examples:",
+                "  aicr recipe --service eks --accelerator h100 --os ubuntu --intent training",
+                "  aicr query --service eks --accelerator h100 --os ubuntu --intent training \\",
+                "      --selector components.gpu-operator.values.driver.version"})
+public final class AicrCommand implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Debug logging; stack traces on errors.")
+    void debug(boolean on) {
+        Log.configure(on || envTrue("AICR_DEBUG"), jsonLogs);
+        debug = on;
+    }
+
+    @Option(names = "--log-json", scope = ScopeType.INHERIT, description = "Structured JSON logs on stderr.")
+    void logJson(boolean on) {
+        jsonLogs = on || envTrue("AICR_LOG_JSON");
+        Log.configure(debug || envTrue("AICR_DEBUG"), jsonLogs);
+    }
+
+    private boolean debug;
+    private boolean jsonLogs;
+
+    static boolean envTrue(String name) {
+        String v = System.getenv(name);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(Streams.err());
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"aicr version " + BuildInfo.VERSION};
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package aicr.cli;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/** Process entry point: builds the command tree, runs it, exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line; returns the exit code (tests call this in-process). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        aicr.log.Log.setOutput(err);
+        aicr.log.Log.configure(AicrCommand.envTrue("AICR_DEBUG"), AicrCommand.envTrue("AICR_LOG_JSON"));
+        CommandLine cl = new CommandLine(new AicrCommand());
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        Streams.set(out, err);
+        cl.setExecutionExceptionHandler(new ExitCodes.ExecutionHandler());
+        cl.setParameterExceptionHandler(new ExitCodes.ParameterHandler());
+        cl.setExitCodeExceptionMapper(ExitCodes::of);
+        cl.setOverwrittenOptionsAllowed(false);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,48 @@
+package aicr.cli;
+
+import aicr.log.Log;
+import aicr.recipe.RecipeResult;
+import aicr.recipe.RecipeStore;
+import aicr.recipe.Recipes;
+import aicr.recipe.Resolver;
+import aicr.recipe.Query;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aicr query}: one value of the hydrated recipe. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Resolve a recipe and print the value at a dot-path selector (component values are hydrated).",
+        footer = {"", "Selectors walk maps only: criteria.service, deploymentOrder, constraints,",
+                "components.<name>, components.<name>.values.<path>. A leading '.' is allowed; '' selects everything.",
+                "", "Examples:",
+                "  aicr query --service eks --accelerator h100 --os ubuntu --intent training \\",
+                "      --selector components.gpu-operator.values.driver.version",
+                "  aicr query --service kind --gpu h100 --intent inference --selector deploymentOrder -t json"})
+final class QueryCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    CriteriaOptions criteria;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--selector", required = true, paramLabel = "PATH", description = "Dot-path into the hydrated recipe.")
+    String selector;
+
+    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT", defaultValue = "yaml",
+            description = "Output format: yaml, json, table (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        RecipeStore store = Recipes.store(data.dir, criteria.strict);
+        String fmt = Recipes.checkFormat(format);
+        var query = Recipes.criteria(store, criteria.criteriaFile, criteria.flags());
+        Log.info("building recipe from criteria", "criteria", query.describe());
+        RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
+        Object selected = Query.select(Recipes.queryDocument(result, store, fmt), selector);
+        Streams.out().print(Recipes.renderSelected(selected, fmt));
+        Streams.out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package aicr.cli;
+
+import aicr.io.Output;
+import aicr.log.Log;
+import aicr.recipe.RecipeResult;
+import aicr.recipe.RecipeStore;
+import aicr.recipe.Recipes;
+import aicr.recipe.Resolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aicr recipe}: resolve criteria into a recipe. */
+@Command(name = "recipe", mixinStandardHelpOptions = true, subcommands = RecipeListCommand.class,
+        description = "Create the recipe (components, constraints, deployment order, validation) for the given criteria.",
+        footer = {"", "Examples:",
+                "  aicr recipe --service eks --accelerator h100 --os ubuntu --intent training",
+                "  aicr recipe --service gke --gpu h100 --os cos --intent inference --platform dynamo -t json",
+                "  aicr recipe -c criteria.yaml --nodes 8 -o recipe.yaml",
+                "  aicr recipe --service mycloud --accelerator h100 --data ./my-recipes",
+                "  aicr recipe list --service eks"})
+final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    CriteriaOptions criteria;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Output file (default: stdout; '-' is stdout).")
+    String output;
+
+    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT", defaultValue = "yaml",
+            description = "Output format: yaml, json, table (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        Log.info("generating recipe offline — reads inputs only; does not deploy to or modify any cluster");
+        RecipeStore store = Recipes.store(data.dir, criteria.strict);
+        String fmt = Recipes.checkFormat(format);
+        var query = Recipes.criteria(store, criteria.criteriaFile, criteria.flags());
+        Log.info("building recipe from criteria", "criteria", query.describe());
+        RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
+        Output.write(output, Recipes.render(result, fmt), Streams.out());
+        Log.info("recipe generation completed", "output", output == null ? "" : output,
+                "components", result.componentRefs.size(),
+                "componentNames", String.join(", ", result.componentRefs.stream().map(r -> r.name).toList()),
+                "overlays", result.metadata.appliedOverlays.size());
+        return 0;
+    }
+}

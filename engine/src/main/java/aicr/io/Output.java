@@ -1,0 +1,84 @@
+package aicr.io;
+
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a document goes: stdout for "", "-" (or null), otherwise a file written atomically —
+ * to a temporary file beside the target, then moved into place — so a failed command never
+ * leaves a half-written file behind.
+ */
+public final class Output {
+    private Output() {
+    }
+
+    public static boolean isStdout(String dest) {
+        return dest == null || dest.isEmpty() || dest.equals("-");
+    }
+
+    public static void write(String dest, String content, PrintStream stdout) {
+        if (isStdout(dest)) {
+            stdout.print(content);
+            stdout.flush();
+            return;
+        }
+        if (dest.startsWith("cm://")) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "ConfigMap outputs (cm://) need cluster access, which this build does not provide; write to a file instead");
+        }
+        writeFile(Path.of(dest), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Atomically replaces {@code target} with {@code bytes}; INTERNAL on failure. */
+    public static void writeFile(Path target, byte[] bytes) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            if (Files.isDirectory(abs)) {
+                throw new IOException("is a directory");
+            }
+            if (abs.toString().startsWith("/dev/")) {
+                // device files (e.g. /dev/null) cannot be replaced by a rename
+                Files.write(abs, bytes);
+                return;
+            }
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException | SecurityException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to write output file " + target + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : describe(e)));
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and uniquely named
+                }
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
+    }
+}

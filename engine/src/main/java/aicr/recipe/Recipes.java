@@ -1,0 +1,95 @@
+package aicr.recipe;
+
+import aicr.criteria.Criteria;
+import aicr.criteria.CriteriaFile;
+import aicr.criteria.CriteriaFlags;
+import aicr.data.DataSource;
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import aicr.io.JsonWriter;
+import aicr.io.YamlWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Entry points of the recipe and query commands, so that the CLI only parses and prints. */
+public final class Recipes {
+    private Recipes() {
+    }
+
+    public static final List<String> FORMATS = List.of("yaml", "json", "table");
+
+    /** The catalog for {@code --data DIR} (embedded when null), strict mode applied. */
+    public static RecipeStore store(Path dataDir, boolean strictFlag) {
+        boolean strict = strictFlag || aicr.criteria.CriteriaRegistry.strictFromEnv();
+        if (dataDir == null) {
+            RecipeStore s = RecipeStore.embedded();
+            return strict == s.criteriaRegistry().isStrict() ? s : s.withStrict(strict);
+        }
+        return RecipeStore.load(DataSource.withExternal(dataDir), strict);
+    }
+
+    /**
+     * Query criteria from an optional criteria file and the flags (flags win per field). An
+     * empty result is rejected: a generic query would silently return only the base recipe.
+     */
+    public static Criteria criteria(RecipeStore store, Path criteriaFile, CriteriaFlags flags) {
+        Criteria start = criteriaFile == null ? Criteria.fresh() : CriteriaFile.load(criteriaFile, store.criteriaRegistry());
+        Criteria c = flags.applyTo(start, store.criteriaRegistry());
+        if (c.specificity() == 0) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "no criteria provided: specify at least one of --service, "
+                    + "--accelerator, --intent, --os, --platform, --nodes, --config, or use --snapshot to load from a snapshot file");
+        }
+        return c;
+    }
+
+    public static String checkFormat(String format) {
+        String f = format == null || format.isEmpty() ? "yaml" : format;
+        if (!FORMATS.contains(f)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "unknown output format: \"" + format + "\", valid formats are: yaml, json, table");
+        }
+        return f;
+    }
+
+    /** The recipe document in one of {@link #FORMATS}. */
+    public static String render(RecipeResult r, String format) {
+        return switch (checkFormat(format)) {
+            case "json" -> json(r.toStruct());
+            case "table" -> RecipeTable.render(r);
+            default -> YamlWriter.write(r.toStruct(), true);
+        };
+    }
+
+    /** A query result: scalars printed plain (except in JSON), everything else as a document. */
+    public static String renderSelected(Object v, String format) {
+        String f = checkFormat(format);
+        if (f.equals("json")) {
+            return json(v);
+        }
+        if (v instanceof String s) {
+            return s + "\n";
+        }
+        if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger) {
+            return v + "\n";
+        }
+        if (v instanceof Double d) {
+            return aicr.io.GoFloat.reading(d) + "\n";
+        }
+        return YamlWriter.write(v, true);
+    }
+
+    private static String json(Object v) {
+        try {
+            return JsonWriter.write(v, true);
+        } catch (IllegalArgumentException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to serialize recipe",
+                    new AicrException(ErrorCode.INTERNAL, "failed to serialize to JSON", e));
+        }
+    }
+
+    /** The hydrated query document for {@code format}. */
+    public static Map<String, Object> queryDocument(RecipeResult r, RecipeStore store, String format) {
+        return Query.hydrate(r, store.data(), "json".equals(checkFormat(format)));
+    }
+}
