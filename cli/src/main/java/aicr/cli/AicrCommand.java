@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "aicr", mixinStandardHelpOptions = true, versionProvider = AicrCommand.Version.class,
         description = {"AI Cluster Runtime: turns a description of a GPU Kubernetes cluster into validated",
                 "configuration (recipes, validation reports, deployment bundles). Never deploys anything."},
-        subcommands = {RecipeCommand.class, QueryCommand.class, CdsTrainCommand.class},
+        subcommands = {RecipeCommand.class, QueryCommand.class, ValidateCommand.class, RulesCommand.class, CdsTrainCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bad flags, 2 invalid request, 3 not found, 4 unauthorized, 5 timeout,",
                 "6 service unavailable, 7 rate limited, 8 internal error (see docs/exit-codes.md).",
                 "", "Examples:",

@@ -1,0 +1,106 @@
+package aicr.cli;
+
+import aicr.validate.ValidateRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aicr validate}: check a recipe's constraints against a snapshot and report in CTRF. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validate a cluster snapshot against a recipe: the recipe's readiness constraints are checked",
+                "by the constraint rules (rules/constraints, or --rules DIR), then the validation phases run.",
+                "The report is CTRF JSON; each constraint result names the rule and rule file that decided it."},
+        footer = {"", "Exit codes: 0 all phases passed or skipped; 2 a readiness constraint failed or could not be",
+                "evaluated (the report is still written), bad flags, bad rule files; 3 recipe/snapshot not found;",
+                "8 a phase failed with --fail-on-error, unreadable input, or live validation (needs a cluster).",
+                "", "Examples:",
+                "  aicr validate --recipe recipe.yaml --snapshot snapshot.yaml --no-cluster -o report.json",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules ./site-rules"})
+final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
+    String recipe;
+
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "URI",
+            description = "Snapshot file (path or http(s) URL). Without it the reference deploys an agent (needs a cluster).")
+    String snapshot;
+
+    @Option(names = "--phase", paramLabel = "PHASE",
+            description = "Phase to run: deployment, performance, conformance, all (repeatable; default all, in the order deployment, conformance, performance).")
+    List<String> phases = new ArrayList<>();
+
+    @Option(names = "--fail-on-error", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Exit 8 when a phase fails (default ${DEFAULT-VALUE}). Readiness failures always exit 2.")
+    boolean failOnError;
+
+    @Option(names = "--fail-fast", arity = "0..1", defaultValue = "false", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Skip later phases after a failing one.")
+    boolean failFast;
+
+    @Option(names = "--no-cluster", arity = "0..1", defaultValue = "false", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Offline dry-run: constraints are evaluated, validators reported as skipped. Requires --snapshot.")
+    boolean noCluster;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Report file (default: stdout; '-' is stdout).")
+    String output;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Extra constraint rule files: a file adds rules, or replaces the shipped file with the same id (see docs/rules.md).")
+    Path rules;
+
+    @Option(names = "--timestamps", description = "Write timestamp/start/stop into the report (off: reports are reproducible).")
+    boolean timestamps;
+
+    @Mixin
+    DataOption data;
+
+    // Cluster flags of the reference, accepted so scripts keep working; they only matter for
+    // the snapshot agent and live validator Jobs, which this build does not run.
+    @Option(names = {"-k", "--kubeconfig"}, paramLabel = "PATH", hidden = true)
+    String kubeconfig;
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", hidden = true)
+    String namespace;
+    @Option(names = "--image", hidden = true)
+    String image;
+    @Option(names = "--image-pull-secret", hidden = true)
+    List<String> imagePullSecrets;
+    @Option(names = "--job-name", hidden = true)
+    String jobName;
+    @Option(names = "--service-account-name", hidden = true)
+    String serviceAccountName;
+    @Option(names = "--node-selector", hidden = true)
+    List<String> nodeSelectors;
+    @Option(names = "--toleration", hidden = true)
+    List<String> tolerations;
+    @Option(names = "--timeout", hidden = true)
+    String timeout;
+    @Option(names = "--no-cleanup", arity = "0..1", fallbackValue = "true", hidden = true)
+    boolean noCleanup;
+    @Option(names = "--require-gpu", arity = "0..1", fallbackValue = "true", hidden = true)
+    boolean requireGpu;
+
+    @Override
+    public Integer call() {
+        List<ValidateRun.FlagOverride> overrides = new ArrayList<>();
+        override(overrides, "fail-on-error", failOnError, true);
+        override(overrides, "fail-fast", failFast, false);
+        override(overrides, "no-cluster", noCluster, false);
+        return ValidateRun.run(new ValidateRun.Options(recipe, snapshot, phases, failOnError, failFast, noCluster,
+                data.dir, rules, output, timestamps, overrides), Streams.out());
+    }
+
+    /** The reference logs a boolean flag given explicitly with a value other than the default. */
+    private void override(List<ValidateRun.FlagOverride> out, String name, boolean value, boolean dflt) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--" + name) && value != dflt) {
+            out.add(new ValidateRun.FlagOverride(name, Boolean.toString(dflt), Boolean.toString(value)));
+        }
+    }
+}
