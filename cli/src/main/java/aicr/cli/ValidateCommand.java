@@ -97,6 +97,53 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 data.dir, rules, output, timestamps, overrides), Streams.out());
     }
 
+    /**
+     * Runs validate and the rules commands once on small built-in inputs, for the launcher's
+     * class-data-sharing archive (cds-train): the Drools runtime classes are most of what
+     * validate loads, and they only get archived if a validate run happens during training.
+     */
+    static void train(java.io.PrintStream sink) {
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("aicr-train");
+            java.nio.file.Path recipe = java.nio.file.Files.writeString(dir.resolve("recipe.yaml"), """
+                    kind: RecipeResult
+                    apiVersion: aicr.run/v1alpha2
+                    componentRefs:
+                      - {name: gpu-operator, type: Helm, chart: gpu-operator, source: "https://helm.ngc.nvidia.com/nvidia", version: v26.3.2, namespace: gpu-operator}
+                    constraints:
+                      - {name: K8s.server.version, value: ">= 1.32.4"}
+                      - {name: OS.release.ID, value: ubuntu}
+                      - {name: OS.release.VERSION_ID, value: "== 24.04"}
+                      - {name: GPU.hardware.gpu-count, value: "!= 0"}
+                    """);
+            java.nio.file.Path snap = java.nio.file.Files.writeString(dir.resolve("snapshot.yaml"), """
+                    kind: Snapshot
+                    apiVersion: aicr.run/v1alpha2
+                    measurements:
+                      - type: K8s
+                        subtypes: [{subtype: server, data: {version: v1.33.5-eks-3025e55}}]
+                      - type: OS
+                        subtypes: [{subtype: release, data: {ID: ubuntu, VERSION_ID: "24.04"}}]
+                      - type: GPU
+                        subtypes: [{subtype: hardware, data: {gpu-count: 8}}]
+                    """);
+            Main.run(new String[]{"validate", "-r", recipe.toString(), "-s", snap.toString(), "--no-cluster",
+                    "-o", dir.resolve("report.json").toString()}, sink, sink);
+            Main.run(new String[]{"rules", "list"}, sink, sink);
+        } catch (java.io.IOException e) {
+            // training is best effort
+        } finally {
+            if (dir != null) {
+                try (var s = java.nio.file.Files.walk(dir)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // temp files only
+                }
+            }
+        }
+    }
+
     /** The reference logs a boolean flag given explicitly with a value other than the default. */
     private void override(List<ValidateRun.FlagOverride> out, String name, boolean value, boolean dflt) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--" + name) && value != dflt) {

@@ -58,6 +58,11 @@ public final class RuleBase {
         return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of());
     }
 
+    /** The shipped rules of {@code kind} as listed in the build's index (no rule engine is started). */
+    public static List<RuleInfo> shippedRules(RuleKind kind) {
+        return shippedIndex(kind).rules();
+    }
+
     /** Rules compiled now from {@code files} alone (no shipped rules): {@code aicr rules test DIR}, tests. */
     public static RuleBase compile(RuleKind kind, List<RuleFile> files) {
         List<RuleFile> mine = files.stream().filter(f -> f.kind() == kind).toList();
