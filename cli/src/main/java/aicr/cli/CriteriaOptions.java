@@ -2,26 +2,13 @@ package aicr.cli;
 
 import aicr.criteria.CriteriaFlags;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The criteria flags shared by {@code recipe} and {@code query}. */
 final class CriteriaOptions {
-    @Option(names = "--service", paramLabel = "SERVICE",
-            description = "Kubernetes service: aks, bcm, eks, gke, kind, lke, metal3, ocp, oke (or a --data value).")
-    String service;
-
-    @Option(names = {"--accelerator", "--gpu"}, paramLabel = "ACCEL",
-            description = "Accelerator: a100, b200, gb200, gb300, h100, h200, l40, l40s, rtx-pro-6000.")
-    String accelerator;
-
-    @Option(names = "--intent", paramLabel = "INTENT", description = "Workload intent: inference, training.")
-    String intent;
-
-    @Option(names = "--os", paramLabel = "OS", description = "GPU node OS: amazonlinux, cos, ol, rhel, talos, ubuntu.")
-    String os;
-
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Platform: dynamo, kubeflow, nim, runai, slurm.")
-    String platform;
+    @Mixin
+    DimensionOptions dimensions;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Number of GPU nodes (values <= 0 are ignored).")
     int nodes;
@@ -35,6 +22,6 @@ final class CriteriaOptions {
     boolean strict;
 
     CriteriaFlags flags() {
-        return new CriteriaFlags(service, accelerator, intent, os, platform, nodes);
+        return dimensions.flags(nodes);
     }
 }

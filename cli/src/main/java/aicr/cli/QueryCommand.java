@@ -26,18 +26,22 @@ final class QueryCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--selector", required = true, paramLabel = "PATH", description = "Dot-path into the hydrated recipe.")
     String selector;
 
-    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT", defaultValue = "yaml",
-            description = "Output format: yaml, json, table (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: yaml, json, table (default: yaml).")
     String format;
 
     @Override
     public Integer call() {
-        RecipeStore store = Recipes.store(data.dir, criteria.strict);
-        String fmt = Recipes.checkFormat(format);
-        var query = Recipes.criteria(store, criteria.criteriaFile, criteria.flags());
+        var cfg = config.load();
+        RecipeStore store = Recipes.store(data.dir, criteria.strict, cfg);
+        String fmt = Recipes.checkFormat(ConfigOption.pick(format, cfg.string("recipe", "output", "format"), "yaml"));
+        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags());
         Log.info("building recipe from criteria", "criteria", query.describe());
         RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
         Object selected = Query.select(Recipes.queryDocument(result, store, fmt), selector);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 "  aicr recipe --service eks --accelerator h100 --os ubuntu --intent training",
                 "  aicr recipe --service gke --gpu h100 --os cos --intent inference --platform dynamo -t json",
                 "  aicr recipe -c criteria.yaml --nodes 8 -o recipe.yaml",
+                "  aicr recipe --config aicr-config.yaml --service gke",
                 "  aicr recipe --service mycloud --accelerator h100 --data ./my-recipes",
                 "  aicr recipe list --service eks"})
 final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
@@ -26,23 +27,28 @@ final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ConfigOption config;
+
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Output file (default: stdout; '-' is stdout).")
     String output;
 
-    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT", defaultValue = "yaml",
-            description = "Output format: yaml, json, table (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: yaml, json, table (default: yaml).")
     String format;
 
     @Override
     public Integer call() {
+        var cfg = config.load();
         Log.info("generating recipe offline — reads inputs only; does not deploy to or modify any cluster");
-        RecipeStore store = Recipes.store(data.dir, criteria.strict);
-        String fmt = Recipes.checkFormat(format);
-        var query = Recipes.criteria(store, criteria.criteriaFile, criteria.flags());
+        RecipeStore store = Recipes.store(data.dir, criteria.strict, cfg);
+        String fmt = Recipes.checkFormat(ConfigOption.pick(format, cfg.string("recipe", "output", "format"), "yaml"));
+        String output = ConfigOption.pick(this.output, cfg.string("recipe", "output", "path"), "");
+        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags());
         Log.info("building recipe from criteria", "criteria", query.describe());
         RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
         Output.write(output, Recipes.render(result, fmt), Streams.out());
-        Log.info("recipe generation completed", "output", output == null ? "" : output,
+        Log.info("recipe generation completed", "output", output,
                 "components", result.componentRefs.size(),
                 "componentNames", String.join(", ", result.componentRefs.stream().map(r -> r.name).toList()),
                 "overlays", result.metadata.appliedOverlays.size());

@@ -11,16 +11,8 @@ import picocli.CommandLine.Option;
         description = "List the catalog's overlays with their criteria; filters match the overlay's own values exactly.",
         footer = {"", "Examples:", "  aicr recipe list", "  aicr recipe list --service eks --intent training -t yaml"})
 final class RecipeListCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--service", paramLabel = "SERVICE", description = "Only overlays for this service.")
-    String service;
-    @Option(names = {"--accelerator", "--gpu"}, paramLabel = "ACCEL", description = "Only overlays for this accelerator.")
-    String accelerator;
-    @Option(names = "--intent", paramLabel = "INTENT", description = "Only overlays for this intent.")
-    String intent;
-    @Option(names = "--os", paramLabel = "OS", description = "Only overlays for this OS.")
-    String os;
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "Only overlays for this platform.")
-    String platform;
+    @Mixin
+    DimensionOptions filter;
 
     @Mixin
     DataOption data;
@@ -32,8 +24,7 @@ final class RecipeListCommand implements java.util.concurrent.Callable<Integer> 
     @Override
     public Integer call() {
         var store = Recipes.store(data.dir, false);
-        var flags = new aicr.criteria.CriteriaFlags(service, accelerator, intent, os, platform, 0);
-        Streams.out().print(RecipeCatalog.render(store, flags, format));
+        Streams.out().print(RecipeCatalog.render(store, filter.flags(0), format));
         Streams.out().flush();
         return 0;
     }

@@ -9,16 +9,19 @@ import aicr.log.Log;
  * or snapshot) in the fixed dimension order, each parsed against the registry; a value that
  * changes the current one is logged, as the reference does.
  */
-public record CriteriaFlags(String service, String accelerator, String intent, String os, String platform, int nodes) {
+public record CriteriaFlags(Criteria raw) {
+
+    /** Raw flag values; null or "" means the flag was not given, nodes <= 0 likewise. */
+    public CriteriaFlags(String service, String accelerator, String intent, String os, String platform, int nodes) {
+        this(new Criteria(service, accelerator, intent, os, platform, nodes));
+    }
 
     public String get(Dimension d) {
-        return switch (d) {
-            case SERVICE -> service;
-            case ACCELERATOR -> accelerator;
-            case INTENT -> intent;
-            case OS -> os;
-            case PLATFORM -> platform;
-        };
+        return raw.get(d);
+    }
+
+    public int nodes() {
+        return raw.nodes();
     }
 
     /** Applies the flags; parse failures are INVALID_REQUEST "error parsing criteria: ...". */
@@ -42,6 +45,7 @@ public record CriteriaFlags(String service, String accelerator, String intent, S
             }
             c = c.with(d, parsed);
         }
+        int nodes = raw.nodes();
         if (nodes > 0) {
             if (c.nodes() > 0 && c.nodes() != nodes) {
                 Log.info("CLI flag overriding snapshot-detected value", "field", "nodes", "detected", c.nodes(),

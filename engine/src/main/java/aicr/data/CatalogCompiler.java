@@ -49,7 +49,7 @@ public final class CatalogCompiler {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.write(tmp, CatalogBlob.encode(entries));
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("[catalog] " + entries.size() + " files -> " + out);
+
     }
 
     /** The reference's embedded set, in its walk order. */

@@ -14,17 +14,30 @@ final class GoTimestamp {
     }
 
     static boolean parses(String s) {
+        return parse(s) != null;
+    }
+
+    /** The timestamp {@code s} stands for, or null when yaml.v3 would not read it as one. */
+    static Timestamp parse(String s) {
         int i = 0;
         while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             i++;
         }
         if (i != 4 || i == s.length() || s.charAt(i) != '-') {
-            return false;
+            return null;
         }
-        return new Cursor(s).layout('T', true)
-                || new Cursor(s).layout('t', true)
-                || new Cursor(s).layout(' ', false)
-                || new Cursor(s).dateOnly();
+        for (Cursor c : new Cursor[]{new Cursor(s), new Cursor(s), new Cursor(s), new Cursor(s)}) {
+            boolean ok = switch (i++) {
+                case 4 -> c.layout('T', true);
+                case 5 -> c.layout('t', true);
+                case 6 -> c.layout(' ', false);
+                default -> c.dateOnly();
+            };
+            if (ok) {
+                return c.value();
+            }
+        }
+        return null;
     }
 
     /** One attempt of time.Parse over the input. */
@@ -34,6 +47,12 @@ final class GoTimestamp {
         private int year;
         private int month;
         private int day;
+        private int hour;
+        private int min;
+        private int sec;
+        private int nanos;
+        private int offset;
+        private boolean utc = true;
 
         Cursor(String v) {
             this.v = v;
@@ -58,23 +77,27 @@ final class GoTimestamp {
             } else if (!lit(sep)) {
                 return false;
             }
-            int hour = num();
+            hour = num();
             if (hour < 0 || hour >= 24 || !lit(':')) {
                 return false;
             }
-            int min = num();
+            min = num();
             if (min < 0 || min >= 60 || !lit(':')) {
                 return false;
             }
-            int sec = num();
+            sec = num();
             if (sec < 0 || sec >= 60) {
                 return false;
             }
             if (p + 1 < v.length() && (v.charAt(p) == '.' || v.charAt(p) == ',') && digit(p + 1)) {
                 p++;
+                int start = p;
                 while (digit(p)) {
                     p++;
                 }
+                // Go keeps nanosecond precision: further digits are dropped
+                String frac = (v.substring(start, Math.min(p, start + 9)) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(frac);
             }
             if (zone && !zone()) {
                 return false;
@@ -114,8 +137,16 @@ final class GoTimestamp {
             if (hh > 24 || mm > 60 || (sign != '+' && sign != '-')) {
                 return false;
             }
+            offset = (sign == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+            utc = offset == 0;
             p += 6;
             return true;
+        }
+
+        Timestamp value() {
+            long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+            long epoch = days * 86400L + hour * 3600L + min * 60L + sec - offset;
+            return new Timestamp(epoch, nanos, offset, utc);
         }
 
         private boolean dayValid() {

@@ -15,6 +15,17 @@ public record Constraint(String name, String value, String severity, String reme
                 Fields.str(m, "remediation"), Fields.str(m, "unit"));
     }
 
+    /** A tri-state list field of constraints (null when absent). */
+    static java.util.List<Constraint> decodeList(Node.MapNode m, String key) {
+        java.util.List<Node.MapNode> l = Fields.mapList(m, key);
+        if (l == null) {
+            return null;
+        }
+        java.util.List<Constraint> out = new java.util.ArrayList<>(l.size());
+        l.forEach(c -> out.add(decode(c)));
+        return out;
+    }
+
     public Struct toStruct() {
         Struct s = new Struct().with("name", name).with("value", value);
         if (!severity.isEmpty()) {

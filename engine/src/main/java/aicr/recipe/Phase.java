@@ -42,13 +42,7 @@ public final class Phase {
     static Phase decode(Node.MapNode m) {
         Phase p = new Phase();
         p.timeout = Fields.str(m, "timeout");
-        List<Node.MapNode> cs = Fields.mapList(m, "constraints");
-        if (cs != null) {
-            p.constraints = new ArrayList<>();
-            for (Node.MapNode c : cs) {
-                p.constraints.add(Constraint.decode(c));
-            }
-        }
+        p.constraints = Constraint.decodeList(m, "constraints");
         p.checks = Fields.strList(m, "checks");
         Node.MapNode ns = Fields.map(m, "nodeSelection");
         p.nodeSelection = ns == null ? null : NodeSelection.decode(ns);

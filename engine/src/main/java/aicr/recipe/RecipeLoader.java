@@ -115,9 +115,9 @@ public final class RecipeLoader {
             r.criteria = new Criteria(Fields.str(crit, "service"), Fields.str(crit, "accelerator"), Fields.str(crit, "intent"),
                     Fields.str(crit, "os"), Fields.str(crit, "platform"), Fields.integer(crit, "nodes"));
         }
-        List<Node.MapNode> cs = Fields.mapList(m, "constraints");
+        List<Constraint> cs = Constraint.decodeList(m, "constraints");
         if (cs != null) {
-            cs.forEach(c -> r.constraints.add(Constraint.decode(c)));
+            r.constraints = cs;
         }
         List<Node.MapNode> refs = Fields.mapList(m, "componentRefs");
         if (refs != null) {

@@ -2,7 +2,9 @@ package aicr.recipe;
 
 import aicr.criteria.Criteria;
 import aicr.criteria.CriteriaFile;
+import aicr.config.AicrConfig;
 import aicr.criteria.CriteriaFlags;
+import aicr.criteria.Dimension;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
@@ -21,7 +23,15 @@ public final class Recipes {
 
     /** The catalog for {@code --data DIR} (embedded when null), strict mode applied. */
     public static RecipeStore store(Path dataDir, boolean strictFlag) {
-        boolean strict = strictFlag || aicr.criteria.CriteriaRegistry.strictFromEnv();
+        return store(dataDir, strictFlag, AicrConfig.empty());
+    }
+
+    /** As {@link #store(Path, boolean)}, with {@code spec.recipe.data}/{@code criteriaStrict} from the config. */
+    public static RecipeStore store(Path dataDir, boolean strictFlag, AicrConfig config) {
+        if (dataDir == null && !config.string("recipe", "data").isEmpty()) {
+            dataDir = Path.of(config.string("recipe", "data"));
+        }
+        boolean strict = strictFlag || config.recipeCriteriaStrict() || aicr.criteria.CriteriaRegistry.strictFromEnv();
         if (dataDir == null) {
             RecipeStore s = RecipeStore.embedded();
             return strict == s.criteriaRegistry().isStrict() ? s : s.withStrict(strict);
@@ -33,8 +43,21 @@ public final class Recipes {
      * Query criteria from an optional criteria file and the flags (flags win per field). An
      * empty result is rejected: a generic query would silently return only the base recipe.
      */
-    public static Criteria criteria(RecipeStore store, Path criteriaFile, CriteriaFlags flags) {
-        Criteria start = criteriaFile == null ? Criteria.fresh() : CriteriaFile.load(criteriaFile, store.criteriaRegistry());
+    public static Criteria criteria(RecipeStore store, AicrConfig config, Path criteriaFile, CriteriaFlags flags) {
+        Criteria start = Criteria.fresh();
+        Criteria fromConfig = config.recipeCriteria();
+        for (Dimension d : Dimension.values()) {
+            String v = fromConfig.get(d);
+            if (!v.isEmpty()) {
+                start = start.with(d, v);
+            }
+        }
+        if (fromConfig.nodes() > 0) {
+            start = start.withNodes(fromConfig.nodes());
+        }
+        if (criteriaFile != null) {
+            start = CriteriaFile.load(criteriaFile, store.criteriaRegistry());
+        }
         Criteria c = flags.applyTo(start, store.criteriaRegistry());
         if (c.specificity() == 0) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "no criteria provided: specify at least one of --service, "

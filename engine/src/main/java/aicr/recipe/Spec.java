@@ -20,13 +20,7 @@ public final class Spec {
 
     static Spec decode(Node.MapNode spec) {
         Spec s = new Spec();
-        List<Node.MapNode> cs = Fields.mapList(spec, "constraints");
-        if (cs != null) {
-            s.constraints = new ArrayList<>();
-            for (Node.MapNode c : cs) {
-                s.constraints.add(Constraint.decode(c));
-            }
-        }
+        s.constraints = Constraint.decodeList(spec, "constraints");
         List<Node.MapNode> rs = Fields.mapList(spec, "componentRefs");
         if (rs != null) {
             s.componentRefs = new ArrayList<>();
