@@ -1,14 +1,14 @@
 package aicr.cli;
 
+import aicr.io.Fields;
+import aicr.io.Node;
 import aicr.validate.ValidateRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code aicr validate}: check a recipe's constraints against a snapshot and report in CTRF. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -23,9 +23,6 @@ import picocli.CommandLine.Spec;
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules ./site-rules"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
     String recipe;
 
@@ -37,17 +34,17 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             description = "Phase to run: deployment, performance, conformance, all (repeatable; default all, in the order deployment, conformance, performance).")
     List<String> phases = new ArrayList<>();
 
-    @Option(names = "--fail-on-error", arity = "0..1", defaultValue = "true", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Exit 8 when a phase fails (default ${DEFAULT-VALUE}). Readiness failures always exit 2.")
-    boolean failOnError;
+    @Option(names = "--fail-on-error", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Exit 8 when a phase fails (default true). Readiness failures always exit 2.")
+    Boolean failOnError;
 
-    @Option(names = "--fail-fast", arity = "0..1", defaultValue = "false", fallbackValue = "true", paramLabel = "BOOL",
+    @Option(names = "--fail-fast", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "Skip later phases after a failing one.")
-    boolean failFast;
+    Boolean failFast;
 
-    @Option(names = "--no-cluster", arity = "0..1", defaultValue = "false", fallbackValue = "true", paramLabel = "BOOL",
+    @Option(names = "--no-cluster", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "Offline dry-run: constraints are evaluated, validators reported as skipped. Requires --snapshot.")
-    boolean noCluster;
+    Boolean noCluster;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Report file (default: stdout; '-' is stdout).")
     String output;
@@ -61,6 +58,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     DataOption data;
+
+    @Mixin
+    ConfigOption config;
 
     // Cluster flags of the reference, accepted so scripts keep working; they only matter for
     // the snapshot agent and live validator Jobs, which this build does not run.
@@ -89,12 +89,38 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
+        aicr.config.AicrConfig cfg = config.load();
+        Node.MapNode input = Fields.map(cfg.section("validate"), "input");
+        Node.MapNode exec = Fields.map(cfg.section("validate"), "execution");
+        List<String> phaseList = phases;
+        if (phaseList.isEmpty() && exec != null && Fields.strList(exec, "phases") != null) {
+            phaseList = Fields.strList(exec, "phases");
+        }
         List<ValidateRun.FlagOverride> overrides = new ArrayList<>();
-        override(overrides, "fail-on-error", failOnError, true);
-        override(overrides, "fail-fast", failFast, false);
-        override(overrides, "no-cluster", noCluster, false);
-        return ValidateRun.run(new ValidateRun.Options(recipe, snapshot, phases, failOnError, failFast, noCluster,
-                data.dir, rules, output, timestamps, overrides), Streams.out());
+        boolean fail = bool(overrides, "fail-on-error", failOnError, exec, "failOnError", true);
+        boolean fast = bool(overrides, "fail-fast", failFast, exec, "failFast", false);
+        boolean offline = bool(overrides, "no-cluster", noCluster, exec, "noCluster", false);
+        return ValidateRun.run(new ValidateRun.Options(
+                ConfigOption.pick(recipe, Fields.str(input, "recipe"), null),
+                ConfigOption.pick(snapshot, Fields.str(input, "snapshot"), null),
+                phaseList, fail, fast, offline, data.dir, rules, output, timestamps, overrides), Streams.out());
+    }
+
+    /**
+     * A boolean setting: the flag when given, else the config value when set, else the
+     * default. Like the reference, a flag that differs from what it overrides is logged.
+     */
+    private static boolean bool(List<ValidateRun.FlagOverride> log, String flag, Boolean given, Node.MapNode section,
+                                String key, boolean dflt) {
+        boolean base = section != null && section.get(key) != null && !(section.get(key) instanceof Node.ScalarNode s
+                && s.isNull()) ? Fields.bool(section, key) : dflt;
+        if (given == null) {
+            return base;
+        }
+        if (given != base) {
+            log.add(new ValidateRun.FlagOverride(flag, Boolean.toString(base), Boolean.toString(given)));
+        }
+        return given;
     }
 
     /**
@@ -144,10 +170,4 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The reference logs a boolean flag given explicitly with a value other than the default. */
-    private void override(List<ValidateRun.FlagOverride> out, String name, boolean value, boolean dflt) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--" + name) && value != dflt) {
-            out.add(new ValidateRun.FlagOverride(name, Boolean.toString(dflt), Boolean.toString(value)));
-        }
-    }
 }

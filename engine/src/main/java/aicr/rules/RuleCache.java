@@ -40,8 +40,15 @@ public final class RuleCache {
         this.aicrVersion = aicrVersion;
     }
 
-    /** {@code $AICR_CACHE_DIR/rules}, else {@code ${XDG_CACHE_HOME:-~/.cache}/aicr/rules}. */
+    /**
+     * {@code $AICR_CACHE_DIR/rules}, else {@code ${XDG_CACHE_HOME:-~/.cache}/aicr/rules}; the
+     * system property {@code aicr.cache.dir} takes precedence (in-process tests).
+     */
     public static Path defaultRoot() {
+        String prop = System.getProperty("aicr.cache.dir");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop, "rules");
+        }
         String aicr = System.getenv("AICR_CACHE_DIR");
         if (aicr != null && !aicr.isBlank()) {
             return Path.of(aicr, "rules");
