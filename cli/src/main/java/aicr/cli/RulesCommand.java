@@ -79,11 +79,12 @@ final class RulesCommand implements Runnable {
             PrintStream out = Streams.out();
             int failed = 0;
             for (CaseRunner.Result r : results) {
+                String label = r.file() + " " + r.field() + (r.caseName().equals(r.field()) ? "" : " " + r.caseName());
                 if (r.passed()) {
-                    out.println("ok    " + r.file() + " " + r.field() + " " + r.caseName());
+                    out.println("ok    " + label);
                 } else {
                     failed++;
-                    out.println("FAIL  " + r.file() + " " + r.field() + " " + r.caseName() + ": " + r.problem());
+                    out.println("FAIL  " + label + ": " + r.problem());
                 }
             }
             out.println(results.size() - failed + " of " + results.size() + " cases hold");
