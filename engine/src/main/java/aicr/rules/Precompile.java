@@ -18,10 +18,37 @@ public final class Precompile {
     private Precompile() {
     }
 
+    static final String FACTS_FINGERPRINT = RuleBase.SHIPPED + "facts.sha256";
+
+    /**
+     * Rules compiled from --rules directories are bound to the fact classes they were compiled
+     * against; the cache key includes this digest of those classes, so a rebuilt aicr with
+     * changed facts never loads a stale compiled module (dev builds share a version string).
+     */
+    static void writeFactsFingerprint(Path out) throws IOException {
+        Path facts = out.resolve("aicr/rules/facts");
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (var s = Files.list(facts)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                md.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(p));
+            }
+        }
+        Path f = out.resolve(FACTS_FINGERPRINT);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, java.util.HexFormat.of().formatHex(md.digest()) + "\n");
+    }
+
     public static void main(String[] args) throws IOException {
         Path rulesRoot = Path.of(args[0]);
         Path out = Path.of(args[1]);
         try {
+            writeFactsFingerprint(out);
             for (RuleKind kind : RuleKind.values()) {
                 Path dir = rulesRoot.resolve(kind.directory());
                 List<RuleFile> files = Files.isDirectory(dir) ? RuleLoader.loadDir(dir, "rules/" + kind.directory()) : List.of();

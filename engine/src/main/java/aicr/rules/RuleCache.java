@@ -110,7 +110,8 @@ public final class RuleCache {
     String key(RuleKind kind, Map<String, byte[]> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("aicr-rules-cache/1\n" + aicrVersion + "\n" + droolsVersion() + "\n" + kind.id() + "\n")
+            md.update(("aicr-rules-cache/1\n" + aicrVersion + "\n" + droolsVersion() + "\n" + factsFingerprint() + "\n"
+                    + kind.id() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
@@ -120,6 +121,15 @@ public final class RuleCache {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Digest of the fact classes, written by {@link Precompile} (see there). */
+    static String factsFingerprint() {
+        try (InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(Precompile.FACTS_FINGERPRINT)) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
