@@ -1,8 +1,5 @@
 package aicr.io;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Float64 formatting as the reference (Go) prints it in each output context.
@@ -75,109 +72,14 @@ public final class GoFloat {
 
     /** {@code 'g'} with shortest precision: exponent form iff exp &lt; -4 || exp &ge; 6 (finite f). */
     static String formatG(double f) {
-        Digits d = Digits.of(f);
-        int exp = d.pointPos - 1;
-        if (exp < -4 || exp >= 6) {
-            return d.toE();
-        }
-        return d.toF();
+        return GoNumbers.formatFloat(f, 'g', -1);
     }
 
-    /** {@code 'e'} with shortest precision (finite f). */
     static String formatE(double f) {
-        return Digits.of(f).toE();
+        return GoNumbers.formatFloat(f, 'e', -1);
     }
 
-    /** {@code 'f'} with shortest precision (finite f). */
     static String formatF(double f) {
-        return Digits.of(f).toF();
-    }
-
-    /**
-     * Shortest round-trip decimal digits of a finite double: {@code 0.digits × 10^pointPos}.
-     * Zero has the single digit "0" and pointPos 1 (Go's representation).
-     */
-    record Digits(boolean negative, String digits, int pointPos) {
-
-        static Digits of(double f) {
-            boolean neg = (Double.doubleToRawLongBits(f) & Long.MIN_VALUE) != 0;
-            if (f == 0) {
-                return new Digits(neg, "0", 1);
-            }
-            BigDecimal exact = new BigDecimal(Math.abs(f));
-            double abs = Math.abs(f);
-            for (int p = 1; p <= 17; p++) {
-                BigDecimal best = null;
-                // The shortest string must lie inside the rounding interval of f, which is
-                // asymmetric at powers of two; the nearest p-digit value (HALF_EVEN) may fall
-                // outside while the other neighbour is inside, so try all three and keep the
-                // round-tripping candidate closest to the exact value (ties: HALF_EVEN first).
-                for (RoundingMode mode : MODES) {
-                    BigDecimal c = exact.round(new MathContext(p, mode));
-                    if (c.doubleValue() != abs) {
-                        continue;
-                    }
-                    if (best == null
-                            || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
-                        best = c;
-                    }
-                }
-                if (best != null) {
-                    return fromBigDecimal(neg, best);
-                }
-            }
-            throw new AssertionError("17 digits always round-trip: " + f);
-        }
-
-        private static final RoundingMode[] MODES = {
-            RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING
-        };
-
-        private static Digits fromBigDecimal(boolean neg, BigDecimal v) {
-            BigDecimal s = v.stripTrailingZeros();
-            String unscaled = s.unscaledValue().toString();
-            // value = unscaled × 10^-scale = 0.unscaled × 10^(len - scale)
-            return new Digits(neg, unscaled, unscaled.length() - s.scale());
-        }
-
-        /** Scientific form {@code d[.ddd]e±XX}, at least two exponent digits. */
-        String toE() {
-            StringBuilder b = new StringBuilder();
-            if (negative) {
-                b.append('-');
-            }
-            b.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                b.append('.').append(digits, 1, digits.length());
-            }
-            int exp = digits.equals("0") ? 0 : pointPos - 1;
-            b.append('e').append(exp < 0 ? '-' : '+');
-            int a = Math.abs(exp);
-            if (a < 10) {
-                b.append('0');
-            }
-            b.append(a);
-            return b.toString();
-        }
-
-        /** Plain decimal form with exactly the significant digits (no trailing zeros or point). */
-        String toF() {
-            StringBuilder b = new StringBuilder();
-            if (negative) {
-                b.append('-');
-            }
-            int nd = digits.length();
-            if (pointPos <= 0) {
-                b.append("0.");
-                b.append("0".repeat(-pointPos));
-                b.append(digits);
-            } else if (pointPos >= nd) {
-                b.append(digits);
-                b.append("0".repeat(pointPos - nd));
-            } else {
-                b.append(digits, 0, pointPos).append('.').append(digits, pointPos, nd);
-            }
-            return b.toString();
-        }
+        return GoNumbers.formatFloat(f, 'f', -1);
     }
 }

@@ -92,7 +92,7 @@ public final class Scalars {
             }
         }
         if (c == '.') {
-            Double d = GoParse.parseFloat(s);
+            Double d = GoNumbers.parseFloat(s);
             return d != null ? (Object) d : s;
         }
         if (!(c == '+' || c == '-' || isDigit(c))) {
@@ -103,12 +103,12 @@ public final class Scalars {
             return t;
         }
         String plain = s.replace("_", "");
-        BigInteger i = GoParse.goParseInt(plain, 0);
+        BigInteger i = GoNumbers.parseInt(plain, 0);
         if (i == null) {
-            i = GoParse.goParseUint(plain, 0);
+            i = GoNumbers.parseUint(plain, 0);
         }
         if (i == null && isYamlFloat(plain)) {
-            Double d = GoParse.parseFloat(plain);
+            Double d = GoNumbers.parseFloat(plain);
             if (d != null) {
                 return d;
             }
@@ -126,11 +126,11 @@ public final class Scalars {
     private static BigInteger prefixed(String plain, String prefix, int base) {
         if (plain.startsWith(prefix)) {
             String rest = plain.substring(2);
-            BigInteger v = GoParse.goParseInt(rest, base);
-            return v != null ? v : GoParse.goParseUint(rest, base);
+            BigInteger v = GoNumbers.parseInt(rest, base);
+            return v != null ? v : GoNumbers.parseUint(rest, base);
         }
         if (plain.startsWith("-" + prefix)) {
-            return GoParse.goParseInt("-" + plain.substring(3), base);
+            return GoNumbers.parseInt("-" + plain.substring(3), base);
         }
         return null;
     }
@@ -150,9 +150,9 @@ public final class Scalars {
 
     /** Go's ParseInt(s, 0, 64) then ParseUint(s, 0, 64): Long, BigInteger (uint64 range) or null. */
     static Object parseInteger(String s) {
-        BigInteger v = GoParse.goParseInt(s, 0);
+        BigInteger v = GoNumbers.parseInt(s, 0);
         if (v == null) {
-            v = GoParse.goParseUint(s, 0);
+            v = GoNumbers.parseUint(s, 0);
         }
         return v == null ? null : integer(v);
     }

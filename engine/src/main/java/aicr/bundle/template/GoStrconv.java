@@ -1,0 +1,356 @@
+package aicr.bundle.template;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The parts of Go's {@code strconv} (and {@code unicode.IsPrint}) the template engine needs:
+ * Go-syntax quoting, unquoting of template literals, number literal parsing and float formatting.
+ * Go strings are UTF-8 bytes while Java strings are UTF-16, so everything here works on code
+ * points and converts to bytes only where Go's result depends on byte counts.
+ */
+final class GoStrconv {
+    private GoStrconv() {
+    }
+
+    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
+    // ---------------------------------------------------------------- quoting
+
+    /** strconv.Quote. */
+    static String quote(String s) {
+        return quoteWith(s, '"', false);
+    }
+
+    /** strconv.QuoteToASCII. */
+    static String quoteToASCII(String s) {
+        return quoteWith(s, '"', true);
+    }
+
+    /** strconv.QuoteRune / QuoteRuneToASCII. */
+    static String quoteRune(int r, boolean asciiOnly) {
+        if (!validRune(r)) {
+            r = 0xFFFD;
+        }
+        StringBuilder sb = new StringBuilder().append('\'');
+        appendEscapedRune(sb, r, '\'', asciiOnly);
+        return sb.append('\'').toString();
+    }
+
+    static String quoteWith(String s, char quote, boolean asciiOnly) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int r = s.codePointAt(i);
+            i += Character.charCount(r);
+            if (Character.isSurrogate((char) r)) {
+                r = 0xFFFD; // a lone surrogate cannot come from valid UTF-8
+            }
+            appendEscapedRune(sb, r, quote, asciiOnly);
+        }
+        return sb.append(quote).toString();
+    }
+
+    private static void appendEscapedRune(StringBuilder sb, int r, char quote, boolean asciiOnly) {
+        if (r == quote || r == '\\') {
+            sb.append('\\').appendCodePoint(r);
+            return;
+        }
+        if (asciiOnly) {
+            if (r < 0x80 && isPrint(r)) {
+                sb.appendCodePoint(r);
+                return;
+            }
+        } else if (isPrint(r)) {
+            sb.appendCodePoint(r);
+            return;
+        }
+        switch (r) {
+            case 7 -> sb.append("\\a");
+            case '\b' -> sb.append("\\b");
+            case '\f' -> sb.append("\\f");
+            case '\n' -> sb.append("\\n");
+            case '\r' -> sb.append("\\r");
+            case '\t' -> sb.append("\\t");
+            case 11 -> sb.append("\\v");
+            default -> {
+                if (r < ' ' || r == 0x7f) {
+                    sb.append("\\x").append(LOWER_HEX[(r >> 4) & 0xF]).append(LOWER_HEX[r & 0xF]);
+                } else if (r < 0x10000) {
+                    sb.append("\\u");
+                    for (int s = 12; s >= 0; s -= 4) {
+                        sb.append(LOWER_HEX[(r >> s) & 0xF]);
+                    }
+                } else {
+                    sb.append("\\U");
+                    for (int s = 28; s >= 0; s -= 4) {
+                        sb.append(LOWER_HEX[(r >> s) & 0xF]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** strconv.CanBackquote. */
+    static boolean canBackquote(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int r = s.codePointAt(i);
+            i += Character.charCount(r);
+            if (r == '`' || r == 0xFEFF || Character.isSurrogate((char) r)) {
+                return false;
+            }
+            if (r < ' ' && r != '\t' || r == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean validRune(int r) {
+        return r >= 0 && r <= 0x10FFFF && !(r >= 0xD800 && r <= 0xDFFF);
+    }
+
+    /**
+     * strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. Latin-1
+     * is special-cased exactly as Go does (U+00A0 and U+00AD are not printable).
+     */
+    static boolean isPrint(int r) {
+        if (r <= 0xFF) {
+            if (r >= 0x20 && r <= 0x7E) {
+                return true;
+            }
+            return r >= 0xA1 && r != 0xAD;
+        }
+        switch (Character.getType(r)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- unquoting
+
+    /** Thrown where Go's strconv reports {@code invalid syntax}. */
+    static final class SyntaxError extends Exception {
+        SyntaxError() {
+            super("invalid syntax", null, false, false);
+        }
+    }
+
+    /** strconv.Unquote for "..." and `...` literals. */
+    static String unquote(String s) throws SyntaxError {
+        int n = s.length();
+        if (n < 2) {
+            throw new SyntaxError();
+        }
+        char q = s.charAt(0);
+        if (q != s.charAt(n - 1)) {
+            throw new SyntaxError();
+        }
+        String body = s.substring(1, n - 1);
+        if (q == '`') {
+            if (body.indexOf('`') >= 0) {
+                throw new SyntaxError();
+            }
+            return body.indexOf('\r') >= 0 ? body.replace("\r", "") : body;
+        }
+        if (q != '"') {
+            throw new SyntaxError();
+        }
+        if (body.indexOf('\n') >= 0) {
+            throw new SyntaxError();
+        }
+        if (body.indexOf('\\') < 0 && body.indexOf('"') < 0) {
+            return body;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length());
+        int[] pos = {0};
+        while (pos[0] < body.length()) {
+            unquoteChar(body, pos, '"', out);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes a character constant such as {@code 'a'} or {@code '\n'} to its rune value
+     * (strconv.UnquoteChar on text[1:] with a "'" tail check, as the template parser does).
+     */
+    static int unquoteCharConstant(String text) throws SyntaxError, MalformedCharException {
+        String s = text.substring(1);
+        int[] pos = {0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int value = unquoteChar(s, pos, '\'', out);
+        if (!s.substring(pos[0]).equals("'")) {
+            throw new MalformedCharException();
+        }
+        return value;
+    }
+
+    static final class MalformedCharException extends Exception {
+        MalformedCharException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Decodes one (possibly escaped) character at pos, appends its bytes, returns its value. */
+    private static int unquoteChar(String s, int[] pos, char quote, ByteArrayOutputStream out) throws SyntaxError {
+        int i = pos[0];
+        int c = s.codePointAt(i);
+        if (c == quote) {
+            throw new SyntaxError();
+        }
+        if (c != '\\') {
+            pos[0] = i + Character.charCount(c);
+            writeUtf8(out, c);
+            return c;
+        }
+        if (i + 1 >= s.length()) {
+            throw new SyntaxError();
+        }
+        char e = s.charAt(i + 1);
+        i += 2;
+        int value;
+        switch (e) {
+            case 'a' -> value = 7;
+            case 'b' -> value = '\b';
+            case 'f' -> value = '\f';
+            case 'n' -> value = '\n';
+            case 'r' -> value = '\r';
+            case 't' -> value = '\t';
+            case 'v' -> value = 11;
+            case 'x', 'u', 'U' -> {
+                int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                if (i + n > s.length()) {
+                    throw new SyntaxError();
+                }
+                int v = 0;
+                for (int k = 0; k < n; k++) {
+                    int d = Character.digit(s.charAt(i + k), 16);
+                    if (d < 0) {
+                        throw new SyntaxError();
+                    }
+                    v = (v << 4) | d;
+                }
+                i += n;
+                if (e == 'x') {
+                    pos[0] = i;
+                    out.write(v); // a raw byte, as in Go
+                    return v;
+                }
+                if (!validRune(v)) {
+                    throw new SyntaxError();
+                }
+                value = v;
+            }
+            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                int v = e - '0';
+                if (i + 2 > s.length()) {
+                    throw new SyntaxError();
+                }
+                for (int k = 0; k < 2; k++) {
+                    int d = s.charAt(i + k) - '0';
+                    if (d < 0 || d > 7) {
+                        throw new SyntaxError();
+                    }
+                    v = (v << 3) | d;
+                }
+                if (v > 255) {
+                    throw new SyntaxError();
+                }
+                pos[0] = i + 2;
+                out.write(v);
+                return v;
+            }
+            case '\\' -> value = '\\';
+            case '\'', '"' -> {
+                if (e != quote) {
+                    throw new SyntaxError();
+                }
+                value = e;
+            }
+            default -> throw new SyntaxError();
+        }
+        pos[0] = i;
+        writeUtf8(out, value);
+        return value;
+    }
+
+    private static void writeUtf8(ByteArrayOutputStream out, int cp) {
+        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+    }
+
+    // ---------------------------------------------------------------- numbers (shared with aicr.io)
+
+    /** strconv.ParseInt(s, 0, 64); null when it fails for any reason. */
+    static Long parseInt(String s) {
+        java.math.BigInteger v = aicr.io.GoNumbers.parseInt(s, 0);
+        return v == null ? null : v.longValue();
+    }
+
+    /** strconv.ParseUint(s, 0, 64); null when it fails. */
+    static java.math.BigInteger parseUint(String s) {
+        return aicr.io.GoNumbers.parseUint(s, 0);
+    }
+
+    static Double parseFloat(String s) {
+        return aicr.io.GoNumbers.parseFloat(s);
+    }
+
+    static String formatFloat(double v, char fmt, int prec) {
+        return aicr.io.GoNumbers.formatFloat(v, fmt, prec);
+    }
+
+    // ---------------------------------------------------------------- UTF-8 helpers
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Length in UTF-8 bytes, as Go's len(string). */
+    static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /** Decodes a byte range; a cut through a multi-byte sequence becomes U+FFFD (Go would keep the raw bytes). */
+    static String fromUtf8(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    static String runeDescription(int r) {
+        // Go's %#U: U+0041 'A' (the quoted form only when printable)
+        String hex = Integer.toHexString(r).toUpperCase();
+        StringBuilder sb = new StringBuilder("U+");
+        for (int i = hex.length(); i < 4; i++) {
+            sb.append('0');
+        }
+        sb.append(hex);
+        if (isPrint(r)) {
+            sb.append(" '").appendCodePoint(r).append('\'');
+        }
+        return sb.toString();
+    }
+}
