@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code aicr rules list|explain|test}: the rule files behind validate (and bundle checks). */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List, explain and test the rule files that decide constraints (rules/constraints) and bundle checks.",
+        description = {"List, explain and test the rule files that decide constraints",
+                "(rules/constraints) and bundle checks (rules/bundle-checks). See docs/rules.md."},
         subcommands = {RulesCommand.ListCommand.class, RulesCommand.ExplainCommand.class, RulesCommand.TestCommand.class},
         footer = {"", "Examples:",
                 "  aicr rules list",
@@ -66,8 +67,9 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run the example cases of every rule file in effect: the shipped ones, or with DIR the",
-                    "shipped ones plus (and replaced by) DIR's files, exactly as validate --rules DIR would use them."},
+            description = {"Run the example cases of every rule file in effect: the shipped ones, or",
+                    "with DIR the shipped ones plus (and replaced by) DIR's files, exactly as",
+                    "validate --rules DIR would use them."},
             footer = {"", "Exit codes: 0 every case holds; 2 a case failed or a rule file is invalid."})
     static final class TestCommand implements java.util.concurrent.Callable<Integer> {
         @Parameters(paramLabel = "DIR", arity = "0..1", description = "Directory of extra rule files.")

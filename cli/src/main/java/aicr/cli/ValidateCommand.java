@@ -12,16 +12,20 @@ import picocli.CommandLine.Option;
 
 /** {@code aicr validate}: check a recipe's constraints against a snapshot and report in CTRF. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate a cluster snapshot against a recipe: the recipe's readiness constraints are checked",
-                "by the constraint rules (rules/constraints, or --rules DIR), then the validation phases run.",
-                "The report is CTRF JSON; each constraint result names the rule and rule file that decided it."},
-        footer = {"", "Exit codes: 0 all phases passed or skipped; 2 a readiness constraint failed or could not be",
-                "evaluated (the report is still written), bad flags, bad rule files; 3 recipe/snapshot not found;",
-                "8 a phase failed with --fail-on-error, unreadable input, or live validation (needs a cluster).",
+        description = {"Validate a cluster snapshot against a recipe. The recipe's readiness constraints",
+                "are decided by the constraint rules (rules/constraints, plus --rules DIR), then",
+                "the validation phases run. The report is CTRF JSON; every constraint result",
+                "names the rule and the rule file that decided it."},
+        footer = {"", "Exit codes:",
+                "  0  all phases passed or were skipped",
+                "  2  a readiness constraint failed or could not be evaluated (the report is",
+                "     still written); bad flags; an invalid --rules file",
+                "  3  recipe or snapshot not found",
+                "  8  a phase failed (with --fail-on-error), unreadable input, live mode",
                 "", "Examples:",
-                "  aicr validate --recipe recipe.yaml --snapshot snapshot.yaml --no-cluster -o report.json",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
-                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules ./site-rules"})
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
     String recipe;
