@@ -55,10 +55,8 @@ public final class ConstraintEvaluator {
                 out.add(new ConstraintResult(c.seq(), c.name(), c.expression(), Outcome.ERROR, null,
                         "[INTERNAL] no rule decided this constraint", null));
             } else {
-                StringBuilder ids = new StringBuilder();
-                for (Finding f : fs) {
-                    ids.append(ids.length() == 0 ? "" : ", ").append(f.rule().id());
-                }
+                // Sorted, so that the message does not depend on firing order.
+                String ids = String.join(", ", fs.stream().map(f -> f.rule().id()).sorted().toList());
                 Verdict v = (Verdict) fs.get(0).fact();
                 out.add(new ConstraintResult(c.seq(), c.name(), c.expression(), Outcome.ERROR, v.actual(),
                         "[INTERNAL] conflicting verdicts from rules " + ids, fs.get(0).rule()));

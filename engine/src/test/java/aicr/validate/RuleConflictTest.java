@@ -1,7 +1,6 @@
 package aicr.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aicr.rules.RuleBase;
 import aicr.rules.RuleCache;
@@ -44,8 +43,7 @@ class RuleConflictTest {
                 new ConstraintFacts.Input("OS.release.ID", "== ubuntu"),
                 new ConstraintFacts.Input("OS.release.ID", "ubuntu")), snap, List.of());
         assertEquals(Outcome.ERROR, r.get(0).outcome());
-        assertTrue(r.get(0).message().matches("\\[INTERNAL] conflicting verdicts from rules "
-                + "(constraint.equality.eq, site.eq|site.eq, constraint.equality.eq)"), r.get(0).message());
+        assertEquals("[INTERNAL] conflicting verdicts from rules constraint.equality.eq, site.eq", r.get(0).message());
         assertEquals(Outcome.PASS, r.get(1).outcome(), "other constraints are unaffected");
     }
 }
