@@ -104,9 +104,11 @@ public final class ValidateRun {
         List<String> run = phases.isEmpty() ? Phases.ORDER : phases;
         Log.info("running validation phases", "runID", runId(), "phases", Phases.format(run));
 
+        long t0 = System.nanoTime();
         RuleBase rules = o.rulesDir() == null ? RuleBase.shipped(RuleKind.CONSTRAINT)
                 : RuleBase.withDirectory(RuleKind.CONSTRAINT, o.rulesDir(),
                 new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
+        Log.debug("constraint rules loaded", "rules", rules.rules().size(), "ms", (System.nanoTime() - t0) / 1_000_000);
         List<ConstraintFacts.Input> inputs = new ArrayList<>();
         recipe.constraints.forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
         List<ConstraintResult> results = new ConstraintEvaluator(rules).evaluate(inputs, snap, otherFacts(recipe));
