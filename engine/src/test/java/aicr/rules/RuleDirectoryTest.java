@@ -96,6 +96,28 @@ class RuleDirectoryTest {
     }
 
     @Test
+    void plainDrlConditionsWhereYamlCannotSayIt() {
+        RuleFile f = RuleLoader.parse("x/either.yaml", """
+                id: site.either
+                kind: constraint
+                severity: info
+                summary: ?= passes when the reading is either of two words (DRL 'or' has no YAML form)
+                reference: test
+                operators: ["?="]
+                rules:
+                  - id: site.either
+                    when: |
+                      $c : Constraint(failedStep == null, operator == "?=")
+                      (  $r : Reading(key == $c.key, trimmed == "a" || trimmed == "b")
+                      or $r : Reading(key == $c.key, trimmed == $c.operand) )
+                    then: insert(Verdict.of($c, $r, true));
+                """);
+        RuleBase base = RuleBase.compile(RuleKind.CONSTRAINT, List.of(f));
+        assertEquals(Outcome.PASS, decide(base, "?=", "z", "b").outcome());
+        assertEquals(Outcome.PASS, decide(base, "?=", "z", "z").outcome());
+    }
+
+    @Test
     void ruleIdClashWithShippedRuleIsAnError() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("clash"));
         Files.writeString(dir.resolve("x.yaml"), CASELESS_EXACT.replace("id: constraint.exact\n", "id: constraint\n")
