@@ -55,8 +55,11 @@ public final class Versions {
         return new Version(nums[0], nums[1], nums[2], parts.length, extras);
     }
 
-    /** The parsed version, or null when {@code s} is not one. */
+    /** The parsed version, or null when {@code s} is not one (or is null). */
     public static Version tryParse(String s) {
+        if (s == null) {
+            return null;
+        }
         try {
             return parse(s);
         } catch (AicrException e) {
@@ -70,6 +73,9 @@ public final class Versions {
 
     /** The rendered parse error of {@code s}, or null when it parses. */
     public static String problem(String s) {
+        if (s == null) {
+            return "[INVALID_REQUEST] no version";
+        }
         try {
             parse(s);
             return null;
