@@ -13,8 +13,42 @@ public final class Versions {
 
     /** Parses {@code s} or throws an INVALID_REQUEST error worded like the reference. */
     public static Version parse(String s) {
+        Object r = attempt(s);
+        if (r instanceof Failure f) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, f.message(), new PlainError(f.cause()));
+        }
+        return (Version) r;
+    }
+
+    /** The parsed version, or null when {@code s} is not one (or is null). */
+    public static Version tryParse(String s) {
+        return s != null && attempt(s) instanceof Version v ? v : null;
+    }
+
+    public static boolean parses(String s) {
+        return tryParse(s) != null;
+    }
+
+    /** The rendered parse error of {@code s}, or null when it parses. */
+    public static String problem(String s) {
+        if (s == null) {
+            return "[INVALID_REQUEST] no version";
+        }
+        return attempt(s) instanceof Failure f ? "[INVALID_REQUEST] " + f.message() + ": " + f.cause() : null;
+    }
+
+    /** A parse failure: the reference's message and the text of its sentinel cause. */
+    private record Failure(String message, String cause) {
+    }
+
+    /**
+     * The parse itself, returning a {@link Version} or a {@link Failure}. No exceptions here:
+     * rule conditions test every reading of a snapshot, most of which are not versions, and
+     * an exception per reading would dominate the session time.
+     */
+    private static Object attempt(String s) {
         if (s.isEmpty()) {
-            throw failure("empty version string", "version string is empty");
+            return new Failure("empty version string", "version string is empty");
         }
         // Only one lowercase 'v' is dropped; 'V1.2' stays non-numeric on purpose.
         if (s.startsWith("v")) {
@@ -35,53 +69,24 @@ public final class Versions {
         }
         String[] parts = main.split("\\.", -1);
         if (parts.length > 3) {
-            throw failure("too many version components", "version has more than 3 components");
+            return new Failure("too many version components", "version has more than 3 components");
         }
         long[] nums = new long[3];
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part.isEmpty()) {
-                throw failure("empty component", "version component is not numeric");
+                return new Failure("empty component", "version component is not numeric");
             }
             Long n = atoi(part);
             if (n == null) {
-                throw failure("non-numeric component: " + GoQuote.quote(part), "version component is not numeric");
+                return new Failure("non-numeric component: " + GoQuote.quote(part), "version component is not numeric");
             }
             if (n < 0) {
-                throw failure("negative component: " + n, "version component cannot be negative");
+                return new Failure("negative component: " + n, "version component cannot be negative");
             }
             nums[i] = n;
         }
         return new Version(nums[0], nums[1], nums[2], parts.length, extras);
-    }
-
-    /** The parsed version, or null when {@code s} is not one (or is null). */
-    public static Version tryParse(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return parse(s);
-        } catch (AicrException e) {
-            return null;
-        }
-    }
-
-    public static boolean parses(String s) {
-        return tryParse(s) != null;
-    }
-
-    /** The rendered parse error of {@code s}, or null when it parses. */
-    public static String problem(String s) {
-        if (s == null) {
-            return "[INVALID_REQUEST] no version";
-        }
-        try {
-            parse(s);
-            return null;
-        } catch (AicrException e) {
-            return e.render();
-        }
     }
 
     /** {@code actual} compared with {@code expected} (both must parse; see {@link Version#compareTo}). */
@@ -131,9 +136,5 @@ public final class Versions {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static AicrException failure(String message, String cause) {
-        return new AicrException(ErrorCode.INVALID_REQUEST, message, new PlainError(cause));
     }
 }
