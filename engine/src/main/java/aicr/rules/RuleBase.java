@@ -6,7 +6,6 @@ import aicr.rules.facts.Expressions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -213,9 +212,5 @@ public final class RuleBase {
 
     private static KieBase build(List<Model> models) {
         return KieBaseBuilder.createKieBaseFromModel(models);
-    }
-
-    static byte[] read(Path p) throws IOException {
-        return Files.readAllBytes(p);
     }
 }

@@ -1,7 +1,5 @@
 package aicr.rules;
 
-import java.util.Locale;
-
 /**
  * What a rule file is about. Each kind has its own rule base (its own DRL package), so a
  * session of one kind never fires rules of another; the directory name under {@code rules/}
@@ -58,7 +56,7 @@ public enum RuleKind {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(k.id.toLowerCase(Locale.ROOT));
+            sb.append(k.id);
         }
         return sb.toString();
     }

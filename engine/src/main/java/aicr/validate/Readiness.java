@@ -34,9 +34,4 @@ public final class Readiness {
                     + r.name() + ": " + r.message());
         };
     }
-
-    /** The log line of a passed constraint: {@code readiness constraint passed: name=.. expected=.. actual=..}. */
-    public static String passedLine(ConstraintResult r) {
-        return "readiness constraint passed: name=" + r.name() + " expected=" + r.expected() + " actual=" + r.actual();
-    }
 }
