@@ -33,6 +33,7 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
             for (String[] args : WORKLOAD) {
                 Main.run(args, sink, sink);
             }
+            ValidateCommand.train(sink);
             BundleCommand.trainCds(sink);
         } finally {
             Streams.set(out, err);

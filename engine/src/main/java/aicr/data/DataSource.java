@@ -63,8 +63,11 @@ public final class DataSource {
      * INTERNAL "failed to initialize data provider", as the reference does.
      */
     public static DataSource withExternal(Path dir) {
+        aicr.log.Log.info("initializing external data provider", "directory", dir);
         try {
-            return new DataSource(embedded().embeddedFiles, dir, scanExternal(dir));
+            List<String> files = scanExternal(dir);
+            aicr.log.Log.info("layered data provider initialized", "external_dir", dir, "external_files", files.size());
+            return new DataSource(embedded().embeddedFiles, dir, files);
         } catch (AicrException e) {
             throw AicrException.wrap(ErrorCode.INTERNAL, "failed to initialize data provider", e);
         }

@@ -1,0 +1,177 @@
+package aicr.cli;
+
+import aicr.io.Fields;
+import aicr.io.Node;
+import aicr.validate.ValidateRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aicr validate}: check a recipe's constraints against a snapshot and report in CTRF. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Validate a cluster snapshot against a recipe. The recipe's readiness constraints",
+                "are decided by the constraint rules (rules/constraints, plus --rules DIR), then",
+                "the validation phases run. The report is CTRF JSON; every constraint result",
+                "names the rule and the rule file that decided it."},
+        footer = {"", "Exit codes:",
+                "  0  all phases passed or were skipped",
+                "  2  a readiness constraint failed or could not be evaluated (the report is",
+                "     still written); bad flags; an invalid --rules file",
+                "  3  recipe or snapshot not found",
+                "  8  a phase failed (with --fail-on-error), unreadable input, live mode",
+                "", "Examples:",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules"})
+final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
+    String recipe;
+
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "URI",
+            description = "Snapshot file (path or http(s) URL). Without it the reference deploys an agent (needs a cluster).")
+    String snapshot;
+
+    @Option(names = "--phase", paramLabel = "PHASE",
+            description = "Phase to run: deployment, performance, conformance, all (repeatable; default all, in the order deployment, conformance, performance).")
+    List<String> phases = new ArrayList<>();
+
+    @Option(names = "--fail-on-error", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Exit 8 when a phase fails (default true). Readiness failures always exit 2.")
+    Boolean failOnError;
+
+    @Option(names = "--fail-fast", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Skip later phases after a failing one.")
+    Boolean failFast;
+
+    @Option(names = "--no-cluster", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Offline dry-run: constraints are evaluated, validators reported as skipped. Requires --snapshot.")
+    Boolean noCluster;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Report file (default: stdout; '-' is stdout).")
+    String output;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Extra constraint rule files: a file adds rules, or replaces the shipped file with the same id (see docs/rules.md).")
+    Path rules;
+
+    @Option(names = "--timestamps", description = "Write timestamp/start/stop into the report (off: reports are reproducible).")
+    boolean timestamps;
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    ConfigOption config;
+
+    // Cluster flags of the reference, accepted so scripts keep working; they only matter for
+    // the snapshot agent and live validator Jobs, which this build does not run.
+    @Option(names = {"-k", "--kubeconfig"}, paramLabel = "PATH", hidden = true)
+    String kubeconfig;
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", hidden = true)
+    String namespace;
+    @Option(names = "--image", hidden = true)
+    String image;
+    @Option(names = "--image-pull-secret", hidden = true)
+    List<String> imagePullSecrets;
+    @Option(names = "--job-name", hidden = true)
+    String jobName;
+    @Option(names = "--service-account-name", hidden = true)
+    String serviceAccountName;
+    @Option(names = "--node-selector", hidden = true)
+    List<String> nodeSelectors;
+    @Option(names = "--toleration", hidden = true)
+    List<String> tolerations;
+    @Option(names = "--timeout", hidden = true)
+    String timeout;
+    @Option(names = "--no-cleanup", arity = "0..1", fallbackValue = "true", hidden = true)
+    boolean noCleanup;
+    @Option(names = "--require-gpu", arity = "0..1", fallbackValue = "true", hidden = true)
+    boolean requireGpu;
+
+    @Override
+    public Integer call() {
+        aicr.config.AicrConfig cfg = config.load();
+        Node.MapNode input = Fields.map(cfg.section("validate"), "input");
+        Node.MapNode exec = Fields.map(cfg.section("validate"), "execution");
+        List<String> phaseList = phases;
+        if (phaseList.isEmpty() && exec != null && Fields.strList(exec, "phases") != null) {
+            phaseList = Fields.strList(exec, "phases");
+        }
+        List<ValidateRun.FlagOverride> overrides = new ArrayList<>();
+        boolean fail = bool(overrides, "fail-on-error", failOnError, exec, "failOnError", true);
+        boolean fast = bool(overrides, "fail-fast", failFast, exec, "failFast", false);
+        boolean offline = bool(overrides, "no-cluster", noCluster, exec, "noCluster", false);
+        return ValidateRun.run(new ValidateRun.Options(
+                ConfigOption.pick(recipe, Fields.str(input, "recipe"), null),
+                ConfigOption.pick(snapshot, Fields.str(input, "snapshot"), null),
+                phaseList, fail, fast, offline, data.dir, rules, output, timestamps, overrides), Streams.out());
+    }
+
+    /**
+     * A boolean setting: the flag when given, else the config value when set, else the
+     * default. Like the reference, a flag that differs from what it overrides is logged.
+     */
+    private static boolean bool(List<ValidateRun.FlagOverride> log, String flag, Boolean given, Node.MapNode section,
+                                String key, boolean dflt) {
+        boolean base = section != null && section.get(key) != null && !(section.get(key) instanceof Node.ScalarNode s
+                && s.isNull()) ? Fields.bool(section, key) : dflt;
+        if (given == null) {
+            return base;
+        }
+        if (given != base) {
+            log.add(new ValidateRun.FlagOverride(flag, Boolean.toString(base), Boolean.toString(given)));
+        }
+        return given;
+    }
+
+    /**
+     * Runs validate and the rules commands once on small built-in inputs, for the launcher's
+     * class-data-sharing archive (cds-train): the Drools runtime classes are most of what
+     * validate loads, and they only get archived if a validate run happens during training.
+     */
+    static void train(java.io.PrintStream sink) {
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("aicr-train");
+            java.nio.file.Path recipe = java.nio.file.Files.writeString(dir.resolve("recipe.yaml"), """
+                    kind: RecipeResult
+                    apiVersion: aicr.run/v1alpha2
+                    componentRefs:
+                      - {name: gpu-operator, type: Helm, chart: gpu-operator, source: "https://helm.ngc.nvidia.com/nvidia", version: v26.3.2, namespace: gpu-operator}
+                    constraints:
+                      - {name: K8s.server.version, value: ">= 1.32.4"}
+                      - {name: OS.release.ID, value: ubuntu}
+                      - {name: OS.release.VERSION_ID, value: "== 24.04"}
+                      - {name: GPU.hardware.gpu-count, value: "!= 0"}
+                    """);
+            java.nio.file.Path snap = java.nio.file.Files.writeString(dir.resolve("snapshot.yaml"), """
+                    kind: Snapshot
+                    apiVersion: aicr.run/v1alpha2
+                    measurements:
+                      - type: K8s
+                        subtypes: [{subtype: server, data: {version: v1.33.5-eks-3025e55}}]
+                      - type: OS
+                        subtypes: [{subtype: release, data: {ID: ubuntu, VERSION_ID: "24.04"}}]
+                      - type: GPU
+                        subtypes: [{subtype: hardware, data: {gpu-count: 8}}]
+                    """);
+            Main.run(new String[]{"validate", "-r", recipe.toString(), "-s", snap.toString(), "--no-cluster",
+                    "-o", dir.resolve("report.json").toString()}, sink, sink);
+            Main.run(new String[]{"rules", "list"}, sink, sink);
+        } catch (java.io.IOException e) {
+            // training is best effort
+        } finally {
+            if (dir != null) {
+                try (var s = java.nio.file.Files.walk(dir)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // temp files only
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,216 @@
+package aicr.rules;
+
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import aicr.rules.facts.Expressions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+/**
+ * The rules of one kind, ready to run. Shipped rules were compiled at build time (see
+ * {@link Precompile}) and load here by instantiating their generated model classes; nothing
+ * is compiled at run time unless a --rules directory is given, and then only its files
+ * (cached on disk by {@link RuleCache}). A --rules file whose id is the id of a shipped file
+ * replaces that file; other files add rules.
+ */
+public final class RuleBase {
+    static final String SHIPPED = "aicr/rules/shipped/";
+
+    private final RuleKind kind;
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, Index.FileEntry> files;
+    private final List<String> tokens;
+    private final Map<String, String> sources;
+
+    private RuleBase(RuleKind kind, KieBase kieBase, List<RuleInfo> rules, List<Index.FileEntry> files,
+                     Map<String, String> sources) {
+        this.kind = kind;
+        this.kieBase = kieBase;
+        this.rules = new LinkedHashMap<>();
+        rules.forEach(r -> this.rules.put(r.id(), r));
+        this.files = new LinkedHashMap<>();
+        files.forEach(f -> this.files.put(f.id(), f));
+        Set<String> t = new HashSet<>();
+        files.forEach(f -> t.addAll(f.operators()));
+        this.tokens = Expressions.order(t);
+        this.sources = sources;
+    }
+
+    /** The shipped rules of {@code kind}, compiled into the application at build time. */
+    public static RuleBase shipped(RuleKind kind) {
+        Index index = shippedIndex(kind);
+        List<Model> models = instantiate(index.models(), RuleBase.class.getClassLoader());
+        return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of());
+    }
+
+    /** The shipped rules of {@code kind} as listed in the build's index (no rule engine is started). */
+    public static List<RuleInfo> shippedRules(RuleKind kind) {
+        return shippedIndex(kind).rules();
+    }
+
+    /** Rules compiled now from {@code files} alone (no shipped rules): {@code aicr rules test DIR}, tests. */
+    public static RuleBase compile(RuleKind kind, List<RuleFile> files) {
+        List<RuleFile> mine = files.stream().filter(f -> f.kind() == kind).toList();
+        checkUnique(mine);
+        RuleCompiler.Compiled c = RuleCompiler.compile(mine, kind.userDrlPackage());
+        Index index = Index.of(mine, c.models());
+        List<Model> models = instantiate(c.models(), new BytesClassLoader(c.classes(), RuleBase.class.getClassLoader()));
+        return new RuleBase(kind, build(models), index.rules(), index.files(), sourcesOf(mine));
+    }
+
+    /**
+     * Shipped rules plus the files of {@code dir} (of this kind): files add rules, or replace a
+     * shipped file with the same id. The compiled files come from {@code cache} when unchanged.
+     */
+    public static RuleBase withDirectory(RuleKind kind, Path dir, RuleCache cache) {
+        Index shipped = shippedIndex(kind);
+        RuleCache.Module user = cache.load(kind, dir);
+        Set<String> replaced = new HashSet<>();
+        for (Index.FileEntry f : user.index().files()) {
+            replaced.add(f.id());
+        }
+        Set<String> dropped = new HashSet<>();
+        List<RuleInfo> rules = new ArrayList<>();
+        List<Index.FileEntry> files = new ArrayList<>();
+        for (Index.FileEntry f : shipped.files()) {
+            if (!replaced.contains(f.id())) {
+                files.add(f);
+            }
+        }
+        Map<String, RuleInfo> kept = new HashMap<>();
+        for (RuleInfo r : shipped.rules()) {
+            if (replaced.contains(r.fileId())) {
+                dropped.add(r.id());
+            } else {
+                rules.add(r);
+                kept.put(r.id(), r);
+            }
+        }
+        for (RuleInfo r : user.index().rules()) {
+            RuleInfo clash = kept.get(r.id());
+            if (clash != null) {
+                throw RuleLoader.error(r.file(), "rules", "rule id \"" + r.id() + "\" already exists in " + clash.file()
+                        + " (give this file the id \"" + clash.fileId() + "\" to replace that file)");
+            }
+            rules.add(r);
+        }
+        files.addAll(user.index().files());
+        List<Model> models = new ArrayList<>();
+        for (Model m : instantiate(shipped.models(), RuleBase.class.getClassLoader())) {
+            models.add(dropped.isEmpty() ? m : new FilteredModel(m, dropped));
+        }
+        models.addAll(instantiate(user.index().models(), user.loader()));
+        return new RuleBase(kind, build(models), rules, files, user.sources());
+    }
+
+    public RuleKind kind() {
+        return kind;
+    }
+
+    /** Every rule, shipped first, in file order. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(rules.values());
+    }
+
+    /** The rule with that id (rule ids are the DRL rule names), or null. */
+    public RuleInfo rule(String id) {
+        return rules.get(id);
+    }
+
+    /** Operator tokens declared by the rule files, longest first (for {@link Expressions#split}). */
+    public List<String> operatorTokens() {
+        return tokens;
+    }
+
+    /** The reference text of a rule file, by file id. */
+    public String reference(String fileId) {
+        Index.FileEntry f = files.get(fileId);
+        return f == null ? null : f.reference();
+    }
+
+    /** The text of a rule file, by its path as reported ({@code rules/constraints/x.yaml}); null if unknown. */
+    public String source(String file) {
+        String s = sources.get(file);
+        if (s != null) {
+            return s;
+        }
+        try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream("aicr/" + file)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public Session newSession() {
+        return new Session(this);
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    static Index shippedIndex(RuleKind kind) {
+        try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(SHIPPED + kind.id() + ".index")) {
+            if (in == null) {
+                throw new AicrException(ErrorCode.INTERNAL, "shipped " + kind.id()
+                        + " rules are missing from this build (the rules precompile step did not run)");
+            }
+            return Index.read(in.readAllBytes());
+        } catch (IOException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "cannot read the shipped rule index", e);
+        }
+    }
+
+    static Map<String, String> sourcesOf(Collection<RuleFile> files) {
+        Map<String, String> out = new HashMap<>();
+        files.forEach(f -> out.put(f.path(), f.source()));
+        return out;
+    }
+
+    static void checkUnique(List<RuleFile> files) {
+        Map<String, String> fileIds = new HashMap<>();
+        Map<String, String> ruleIds = new HashMap<>();
+        for (RuleFile f : files) {
+            String prior = fileIds.putIfAbsent(f.id(), f.path());
+            if (prior != null) {
+                throw RuleLoader.error(f.path(), "id", "\"" + f.id() + "\" is also the id of " + prior);
+            }
+            for (RuleFile.RuleDef r : f.rules()) {
+                String p = ruleIds.putIfAbsent(r.id(), f.path());
+                if (p != null) {
+                    throw RuleLoader.error(f.path(), r.field() + ".id", "\"" + r.id() + "\" is also a rule id in " + p);
+                }
+            }
+        }
+    }
+
+    private static List<Model> instantiate(List<String> names, ClassLoader loader) {
+        List<Model> out = new ArrayList<>();
+        for (String n : names) {
+            try {
+                out.add((Model) Class.forName(n, true, loader).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new AicrException(ErrorCode.INTERNAL, "cannot load compiled rules " + n, e);
+            }
+        }
+        return out;
+    }
+
+    private static KieBase build(List<Model> models) {
+        return KieBaseBuilder.createKieBaseFromModel(models);
+    }
+}

@@ -1,0 +1,271 @@
+package aicr.validate;
+
+import aicr.BuildInfo;
+import aicr.data.DataSource;
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import aicr.io.JsonWriter;
+import aicr.io.Output;
+import aicr.io.Struct;
+import aicr.log.Log;
+import aicr.recipe.ComponentRef;
+import aicr.recipe.Phase;
+import aicr.recipe.RecipeLoader;
+import aicr.recipe.RecipeResult;
+import aicr.recipe.RecipeStore;
+import aicr.recipe.Recipes;
+import aicr.rules.RuleBase;
+import aicr.rules.RuleCache;
+import aicr.rules.RuleKind;
+import aicr.rules.facts.Component;
+import aicr.rules.facts.Criteria;
+import aicr.rules.facts.Outcome;
+import aicr.rules.facts.PhaseConstraint;
+import aicr.snapshot.Snapshot;
+import aicr.snapshot.SnapshotReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@code aicr validate}: recipe + snapshot → constraint facts → one rule session → CTRF
+ * report, in the reference's order of steps (spec §5.2) with its log lines and exit codes.
+ * Deliberate differences (docs/validate.md): every readiness constraint is evaluated and
+ * reported, also when one fails; reports carry the deciding rule of each constraint and no
+ * times unless asked; live (cluster) validation is not available in this build.
+ */
+public final class ValidateRun {
+    private ValidateRun() {
+    }
+
+    /**
+     * What to validate and how.
+     *
+     * @param phases     {@code --phase} values as given
+     * @param rulesDir   {@code --rules DIR}: extra or replacing constraint rules, or null
+     * @param output     report destination ("" or "-" for stdout)
+     * @param timestamps write timestamp/start/stop into the report
+     */
+    public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
+                          boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
+                          List<FlagOverride> overrides) {
+    }
+
+    /** A boolean flag given explicitly with a value other than its default (logged like the reference). */
+    public record FlagOverride(String flag, String config, String override) {
+    }
+
+    static final String NO_CLUSTER_REASON = "skipped - no-cluster mode";
+    static final String READINESS_FAILED_REASON = "skipped - readiness pre-flight failed";
+
+    /** Runs validation; returns the exit code (0) or throws the error that decides it. */
+    public static int run(Options o, PrintStream stdout) {
+        List<String> phases = Phases.parse(o.phases());
+        if (o.recipe() == null || o.recipe().isEmpty()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "--recipe is required (or set spec.validate.input.recipe in --config)");
+        }
+        for (FlagOverride f : o.overrides()) {
+            Log.info("CLI flag overriding config value", "flag", f.flag(), "config", f.config(), "override", f.override());
+        }
+        if (o.noCluster()) {
+            Log.info("validating in --no-cluster mode — offline dry-run; checks are reported as skipped, no cluster is contacted");
+        } else {
+            Log.info("validating against the live cluster — validator Jobs will be deployed to the active kube-context");
+        }
+        RecipeStore store = Recipes.store(o.dataDir(), false);
+        Log.info("loading recipe", "uri", o.recipe());
+        RecipeResult recipe = RecipeLoader.load(o.recipe(), store);
+        if ((o.snapshot() == null || o.snapshot().isEmpty()) && o.noCluster()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "--no-cluster requires --snapshot (or set "
+                    + "spec.validate.input.snapshot in --config); cannot deploy the snapshot-capture agent without cluster access");
+        }
+        Snapshot snap;
+        if (o.snapshot() != null && !o.snapshot().isEmpty()) {
+            Log.info("loading snapshot", "uri", o.snapshot());
+            snap = SnapshotReader.read(o.snapshot());
+        } else {
+            Log.info("deploying agent to capture snapshot");
+            throw new AicrException(ErrorCode.INTERNAL, "failed to capture snapshot", new AicrException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "the snapshot agent needs cluster access, which this build does not "
+                    + "support yet; capture a snapshot elsewhere and pass --snapshot"));
+        }
+        warnVersionSkew(BuildInfo.VERSION, recipe.metadata.version, snap.metadata().getOrDefault("version", ""));
+        warnPhasesWithoutChecks(phases, recipe);
+
+        Log.info("running validation", "phases", Phases.format(phases));
+        DataSource data = store.data();
+        GpuAllocationPolicy.resolve(recipe, data);
+        List<String> run = phases.isEmpty() ? Phases.ORDER : phases;
+        Log.info("running validation phases", "runID", runId(), "phases", Phases.format(run));
+
+        long t0 = System.nanoTime();
+        RuleBase rules = o.rulesDir() == null ? RuleBase.shipped(RuleKind.CONSTRAINT)
+                : RuleBase.withDirectory(RuleKind.CONSTRAINT, o.rulesDir(),
+                new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
+        Log.debug("constraint rules loaded", "rules", rules.rules().size(), "ms", (System.nanoTime() - t0) / 1_000_000);
+        List<ConstraintFacts.Input> inputs = new ArrayList<>();
+        recipe.constraints.forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
+        List<ConstraintResult> results = new ConstraintEvaluator(rules).evaluate(inputs, snap, otherFacts(recipe));
+        AicrException readinessFailure = preflightLog(results);
+
+        ValidatorCatalog catalog = ValidatorCatalog.load(data);
+        long now = System.currentTimeMillis();
+        List<CtrfReport> reports = new ArrayList<>();
+        if (!results.isEmpty()) {
+            reports.add(readinessReport(results, now));
+        }
+        if (readinessFailure != null) {
+            for (String p : run) {
+                reports.add(CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), READINESS_FAILED_REASON, now));
+            }
+            write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
+            throw readinessFailure;
+        }
+        if (!o.noCluster()) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to apply namespace", new AicrException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "live validation deploys validator Jobs, which needs cluster access "
+                    + "this build does not support yet; run with --no-cluster"));
+        }
+        List<String> statuses = new ArrayList<>();
+        for (String p : run) {
+            CtrfReport r = CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), NO_CLUSTER_REASON, now);
+            reports.add(r);
+            statuses.add(CtrfReport.SKIPPED);
+        }
+        write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
+        boolean failing = false;
+        for (int i = 0; i < run.size(); i++) {
+            Log.info("phase result", "phase", run.get(i), "status", statuses.get(i), "duration", "0s");
+            failing |= statuses.get(i).equals(CtrfReport.FAILED) || statuses.get(i).equals(CtrfReport.OTHER);
+        }
+        if (o.failOnError() && failing) {
+            throw new AicrException(ErrorCode.INTERNAL, "validation failed: one or more phases did not pass");
+        }
+        return 0;
+    }
+
+    /**
+     * Logs the pre-flight as the reference does (passed constraints up to the first problem)
+     * and returns the failure for the first non-passing constraint, or null.
+     */
+    static AicrException preflightLog(List<ConstraintResult> results) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        Log.info("readiness pre-flight", "constraints", results.size());
+        for (ConstraintResult r : results) {
+            if (r.outcome() != Outcome.PASS) {
+                return Readiness.failure(r);
+            }
+            Log.info("readiness constraint passed", "name", r.name(), "expected", r.expected(), "actual", r.actual());
+        }
+        return null;
+    }
+
+    /** Constraint results as CTRF tests of suite "readiness", each naming its rule and rule file. */
+    static CtrfReport readinessReport(List<ConstraintResult> results, long now) {
+        List<CtrfReport.Test> tests = new ArrayList<>();
+        for (ConstraintResult r : results) {
+            String status = switch (r.outcome()) {
+                case PASS -> CtrfReport.PASSED;
+                case FAIL -> CtrfReport.FAILED;
+                case ERROR -> CtrfReport.OTHER;
+            };
+            String message = r.outcome() == Outcome.ERROR ? r.message()
+                    : "expected " + r.expected() + ", got " + r.actual();
+            Struct extra = new Struct();
+            if (r.rule() != null) {
+                extra.with("rule", r.rule().id()).with("ruleFile", r.rule().file()).with("severity", r.rule().severity());
+            }
+            extra.put("expected", r.expected());
+            if (r.actual() != null) {
+                extra.put("actual", r.actual());
+            }
+            tests.add(new CtrfReport.Test(r.name(), status, 0, List.of(Phases.READINESS), message, extra));
+        }
+        return new CtrfReport(BuildInfo.VERSION, tests, now, now);
+    }
+
+    /** Recipe facts for rules that want them: components, criteria, phase constraints. */
+    static List<Object> otherFacts(RecipeResult r) {
+        List<Object> out = new ArrayList<>();
+        for (ComponentRef c : r.componentRefs) {
+            out.add(new Component(c.name, c.type, c.chart, c.source, c.version, c.namespace, c.enabled(),
+                    c.overrides == null ? null : aicr.io.Values.copyMap(c.overrides)));
+        }
+        if (r.criteria != null) {
+            out.add(new Criteria(r.criteria.service(), r.criteria.accelerator(), r.criteria.intent(), r.criteria.os(),
+                    r.criteria.platform(), r.criteria.nodes()));
+        }
+        if (r.validation != null) {
+            r.validation.phases.forEach((name, p) -> {
+                if (p.constraints != null) {
+                    p.constraints.forEach(c -> out.add(new PhaseConstraint(name, c.name(), c.value())));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void write(Options o, CtrfReport report, PrintStream stdout) {
+        String json = JsonWriter.write(report.toStruct(o.timestamps()), true);
+        try {
+            Output.write(o.output(), json, stdout);
+        } catch (AicrException e) {
+            throw AicrException.propagate(ErrorCode.INTERNAL, "failed to serialize CTRF report", e);
+        }
+    }
+
+    /** Advisory: binary, recipe and snapshot made by different release versions. */
+    static void warnVersionSkew(String binary, String recipe, String snapshot) {
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (String v : List.of(binary, recipe, snapshot)) {
+            if (isRelease(v)) {
+                distinct.add(v);
+            }
+        }
+        if (distinct.size() >= 2) {
+            Log.warn("version skew detected across validate inputs; mixing artifacts from different aicr versions can "
+                            + "cause hard-to-debug validation failures", "binaryVersion", display(binary),
+                    "recipeVersion", display(recipe), "snapshotVersion", display(snapshot));
+        }
+    }
+
+    /** Releases exclude dev builds: empty, {@code dev}, {@code *-next} and (for aicr-j) Maven {@code *-SNAPSHOT}. */
+    static boolean isRelease(String v) {
+        return v != null && !v.isEmpty() && !v.equals("dev") && !v.contains("-next") && !v.endsWith("-SNAPSHOT");
+    }
+
+    private static String display(String v) {
+        return v == null || v.isEmpty() ? "unknown" : v;
+    }
+
+    static void warnPhasesWithoutChecks(List<String> phases, RecipeResult r) {
+        if (r.validation == null) {
+            if (!phases.isEmpty()) {
+                Log.warn("recipe has no validation section; requested phases will have no checks",
+                        "phases", Phases.format(phases));
+            }
+            return;
+        }
+        for (String p : phases) {
+            Phase ph = r.validation.phase(p);
+            if (ph == null || ph.checks == null || ph.checks.isEmpty()) {
+                Log.warn("phase requested but no checks defined in recipe; phase will be empty", "phase", p);
+            }
+        }
+    }
+
+    /** {@code YYYYMMDD-HHMMSS-<16 hex>}: local time and 8 random bytes, as the reference makes it. */
+    static String runId() {
+        byte[] b = new byte[8];
+        new SecureRandom().nextBytes(b);
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + HexFormat.of().formatHex(b);
+    }
+}

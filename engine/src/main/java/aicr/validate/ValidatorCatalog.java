@@ -1,0 +1,150 @@
+package aicr.validate;
+
+import aicr.data.DataSource;
+import aicr.errors.AicrException;
+import aicr.errors.ErrorCode;
+import aicr.io.Fields;
+import aicr.io.Node;
+import aicr.io.YamlReader;
+import aicr.io.YamlSyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The validator catalog ({@code validators/catalog.yaml}, spec §5.9). With {@code --data} the
+ * external file's entries are merged into the embedded ones by name: an external entry
+ * replaces the embedded entry of the same name in place, new names are appended.
+ */
+public final class ValidatorCatalog {
+    static final String PATH = "validators/catalog.yaml";
+    static final String API_VERSION = "validator.nvidia.com/v1alpha1";
+    static final String KIND = "ValidatorCatalog";
+
+    /** One validator; only what reports and phase selection need. */
+    public record Entry(String name, String phase, String description, String image, String timeout) {
+    }
+
+    private final List<Entry> entries;
+
+    private ValidatorCatalog(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Entries of one phase, in catalog order. */
+    public List<Entry> forPhase(String phase) {
+        return entries.stream().filter(e -> e.phase().equals(phase)).toList();
+    }
+
+    public static ValidatorCatalog load(DataSource data) {
+        Node.MapNode embedded = parse(new String(data.readEmbeddedBytes(PATH), StandardCharsets.UTF_8));
+        Node.MapNode doc = embedded;
+        if (data.isExternal(PATH)) {
+            doc = merge(embedded, parse(data.readText(PATH)));
+        }
+        return validate(doc);
+    }
+
+    private static Node.MapNode parse(String text) {
+        try {
+            Node n = YamlReader.parse(text);
+            Node.MapNode m = Fields.map(n, "catalog");
+            return m == null ? new Node.MapNode(Map.of(), 0) : m;
+        } catch (YamlSyntaxException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to parse catalog YAML", e);
+        }
+    }
+
+    /** Embedded header and metadata; validators merged by name (see class comment). */
+    static Node.MapNode merge(Node.MapNode embedded, Node.MapNode external) {
+        List<Node> emb = validators(embedded);
+        List<Node> ext = validators(external);
+        Map<String, Node> extByName = new LinkedHashMap<>();
+        for (Node v : ext) {
+            String name = name(v);
+            if (!name.isEmpty()) {
+                extByName.put(name, v);
+            }
+        }
+        List<Node> out = new ArrayList<>();
+        Set<String> added = new HashSet<>();
+        for (Node v : emb) {
+            String name = name(v);
+            out.add(extByName.getOrDefault(name, v));
+            added.add(name);
+        }
+        for (Node v : ext) {
+            if (!added.contains(name(v))) {
+                out.add(v);
+            }
+        }
+        Map<String, Node> m = new LinkedHashMap<>(embedded.entries());
+        m.put("validators", new Node.SeqNode(out, 0));
+        return new Node.MapNode(m, embedded.line());
+    }
+
+    private static List<Node> validators(Node.MapNode doc) {
+        Node v = doc.get("validators");
+        return v instanceof Node.SeqNode s ? s.items() : List.of();
+    }
+
+    private static String name(Node v) {
+        return v instanceof Node.MapNode m && m.get("name") instanceof Node.ScalarNode s && !s.isNull() ? s.text() : "";
+    }
+
+    private static ValidatorCatalog validate(Node.MapNode doc) {
+        if (doc.get("metadata") != null && !(doc.get("metadata") instanceof Node.ScalarNode s && s.isNull())) {
+            String api = Fields.str(doc, "apiVersion");
+            if (!api.equals(API_VERSION)) {
+                throw invalid("unsupported apiVersion \"" + api + "\", expected \"" + API_VERSION + "\"");
+            }
+            String kind = Fields.str(doc, "kind");
+            if (!kind.equals(KIND)) {
+                throw invalid("unsupported kind \"" + kind + "\", expected \"" + KIND + "\"");
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Node> vs = validators(doc);
+        try {
+            for (int i = 0; i < vs.size(); i++) {
+                Node.MapNode m = Fields.map(vs.get(i), "ValidatorEntry");
+                if (m == null) {
+                    m = new Node.MapNode(Map.of(), 0);
+                }
+                Entry e = new Entry(Fields.str(m, "name"), Fields.str(m, "phase"), Fields.str(m, "description"),
+                        Fields.str(m, "image"), Fields.str(m, "timeout"));
+                if (e.name().isEmpty()) {
+                    throw invalid("validator[" + i + "]: name is required");
+                }
+                if (!seen.add(e.name())) {
+                    throw invalid("validator[" + i + "]: duplicate name \"" + e.name() + "\"");
+                }
+                if (!Phases.ORDER.contains(e.phase())) {
+                    throw invalid("validator \"" + e.name() + "\": invalid phase \"" + e.phase()
+                            + "\", must be one of: deployment, performance, conformance");
+                }
+                if (e.image().isEmpty()) {
+                    throw invalid("validator \"" + e.name() + "\": image is required");
+                }
+                out.add(e);
+            }
+        } catch (YamlSyntaxException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to parse catalog YAML", e);
+        }
+        return new ValidatorCatalog(List.copyOf(out));
+    }
+
+    private static AicrException invalid(String msg) {
+        return new AicrException(ErrorCode.INVALID_REQUEST, msg);
+    }
+
+}
