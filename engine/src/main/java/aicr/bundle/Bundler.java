@@ -1,5 +1,7 @@
 package aicr.bundle;
 
+import aicr.bundle.checks.BundleChecks;
+import aicr.bundle.checks.BundleOptions;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -63,9 +65,6 @@ public final class Bundler {
     public static BundleSummary run(BundleFlags flags, String version) {
         long start = System.nanoTime();
         ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config);
-        if (flags.data != null) {
-            Log.info("initializing external data provider", "directory", flags.data);
-        }
         Phases phases = new Phases(start);
         RecipeStore store = Recipes.store(flags.data, false);
         phases.done("data");
@@ -122,7 +121,7 @@ public final class Bundler {
         Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
                 .assembleAll(filtered.componentRefs, notes);
         phases.done("values");
-        ComponentChecks.run(filtered, registry, s, overrides, notes);
+        BundleChecks.run(new BundleChecks.Facts(filtered, values, checkOptions(s), overrides.asSetValues()), registry, notes);
         phases.done("checks");
 
         if (s.readinessHooks() && (s.deployer() == DeployerType.FLUX || s.deployer() == DeployerType.HELMFILE)) {
@@ -165,6 +164,12 @@ public final class Bundler {
         List<String> allNotes = new ArrayList<>(out.notes());
         allNotes.addAll(notes.all());
         return new Built(tree, deployer, allNotes, out.steps());
+    }
+
+    private static BundleOptions checkOptions(BundleSettings s) {
+        return new BundleOptions(s.deployer().id(), s.scheduling().systemNodeSelector(),
+                s.scheduling().acceleratedNodeSelector(), s.scheduling().workloadSelector(), s.scheduling().storageClass(),
+                s.scheduling().nodes());
     }
 
     /** {@code --set deployer:<key>=<value>}: Argo CD Application options; rejected for other deployers. */

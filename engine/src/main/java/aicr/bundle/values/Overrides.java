@@ -45,6 +45,13 @@ public final class Overrides {
         return Collections.unmodifiableMap(scalar.getOrDefault(key, Map.of()));
     }
 
+    /** Every {@code --set} entry as typed (last of a repeated key and path), for bundle checks. */
+    public List<aicr.bundle.checks.SetValue> asSetValues() {
+        List<aicr.bundle.checks.SetValue> out = new ArrayList<>();
+        scalar.forEach((key, paths) -> paths.forEach((path, v) -> out.add(new aicr.bundle.checks.SetValue(key, path, v))));
+        return out;
+    }
+
     public boolean hasTypedUnder(String key) {
         return !typed.getOrDefault(key, Map.of()).isEmpty();
     }
