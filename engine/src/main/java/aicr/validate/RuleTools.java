@@ -23,7 +23,8 @@ public final class RuleTools {
     }
 
     /** Case runners by rule kind; a kind without one reports its cases as not runnable. */
-    static final Map<RuleKind, CaseAdapter> ADAPTERS = Map.of(RuleKind.CONSTRAINT, new ConstraintCases());
+    static final Map<RuleKind, CaseAdapter> ADAPTERS = Map.of(RuleKind.CONSTRAINT, new ConstraintCases(),
+            RuleKind.BUNDLE_CHECK, new aicr.bundle.checks.BundleCheckCases());
 
     /** The rule bases in effect: shipped, or shipped plus (and replaced by) {@code rulesDir}. */
     public static List<RuleBase> bases(Path rulesDir) {
