@@ -19,7 +19,7 @@ import java.util.List;
  * @param fluxOciSourceName  OCIRepository name (flux with OCI output only, else "")
  * @param dataDir         the {@code --data} directory, or null
  */
-public record BundleSettings(String recipe, Path outputDir, OciTarget oci, DeployerType deployer, String repoUrl,
+record BundleSettings(String recipe, Path outputDir, OciTarget oci, DeployerType deployer, String repoUrl,
                              String targetRevision, List<ComponentPath> set, List<TypedOverride> typed,
                              List<ComponentPath> dynamic, Scheduling scheduling, boolean vendorCharts,
                              boolean readinessHooks, String fluxNamespace, String fluxOciSourceName, String appName,

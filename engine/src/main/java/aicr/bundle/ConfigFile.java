@@ -14,7 +14,7 @@ import java.util.Map;
  * The {@code spec.bundle} part of an AICRConfig file ({@code --config}): defaults for the
  * bundle flags, typed. Loading and schema checks are the shared {@link AicrConfig}'s.
  */
-public final class ConfigFile {
+final class ConfigFile {
     private ConfigFile() {
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
  * {@link BundleSettings}, in the reference's order so that the first problem reported is the
  * same. A flag that is given replaces the config value wholesale.
  */
-public final class FlagResolver {
+final class FlagResolver {
     private FlagResolver() {
     }
 
@@ -245,9 +245,9 @@ public final class FlagResolver {
             return new TypedOverride(cp.component(), cp.path(), v);
         }
 
-        /** JSON numbers become float64, as Go's encoding/json decodes them into an interface. */
+        /** JSON as Go's encoding/json decodes it into an interface (JsonReader: every number a float64). */
         static Object readJson(String raw) {
-            return JsonNumbers.asFloats(aicr.io.Values.of(aicr.io.JsonReader.parse(raw)));
+            return aicr.io.Values.of(aicr.io.JsonReader.parse(raw));
         }
 
         static Object readFile(String path) {
@@ -275,30 +275,4 @@ public final class FlagResolver {
             }
         }
     }
-
-    /** Go's encoding/json has no integers when decoding into {@code any}: every number is a float64. */
-    static final class JsonNumbers {
-        private JsonNumbers() {
-        }
-
-        @SuppressWarnings("unchecked")
-        static Object asFloats(Object v) {
-            if (v instanceof Map<?, ?> m) {
-                ((Map<String, Object>) m).replaceAll((k, x) -> asFloats(x));
-                return m;
-            }
-            if (v instanceof List<?> l) {
-                ((List<Object>) l).replaceAll(JsonNumbers::asFloats);
-                return l;
-            }
-            if (v instanceof Long n) {
-                return n.doubleValue();
-            }
-            if (v instanceof java.math.BigInteger b) {
-                return b.doubleValue();
-            }
-            return v;
-        }
-    }
-
 }

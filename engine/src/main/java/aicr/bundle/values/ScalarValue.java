@@ -9,7 +9,7 @@ package aicr.bundle.values;
  * blanks, {@code Infinity}) and reject some of Go's ({@code 1_000}, {@code 0x1p4}), so both
  * grammars are checked here first and Java only does the correctly-rounded conversion.
  */
-public final class ScalarValue {
+final class ScalarValue {
     private ScalarValue() {
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * map either strictly (an error, as for {@code --set}) or leniently (replaced by a map, as for
  * injected node selectors).
  */
-public final class ValuePaths {
+final class ValuePaths {
     private ValuePaths() {
     }
 
