@@ -91,6 +91,32 @@ class BundleOutputTest {
     }
 
     @Test
+    void dataDirectoryWithASymlinkIsRefused() throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("components/my-app"));
+        Files.copy(BundleFixtures.INPUTS.resolve("mydata/registry.yaml"), data.resolve("registry.yaml"));
+        Files.createSymbolicLink(data.resolve("components/my-app/cm.yaml"), Path.of("/etc/hostname"));
+        Path out = tmp.resolve("out");
+        CliRunner.Result r = CliRunner.run("bundle", "-r", BundleFixtures.INPUTS.resolve("mini-manifest-only.yaml").toString(),
+                "--data", data.toString(), "-o", out.toString());
+        assertEquals(8, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("symlink"), r.stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anExistingEntryThatIsASymlinkIsReplacedNotFollowed() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("keep.txt"), "outside\n");
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.createSymbolicLink(out.resolve("001-aws-ebs-csi-driver"), outside);
+        CliRunner.Result r = CliRunner.run("bundle", "-r", recipe(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertFalse(Files.isSymbolicLink(out.resolve("001-aws-ebs-csi-driver")));
+        assertEquals(java.util.List.of("keep.txt"), Files.list(outside).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
     void missingParentDirectoriesAreCreated() throws Exception {
         Path out = tmp.resolve("a/b/c");
         CliRunner.Result r = CliRunner.run("bundle", "-r", recipe(), "-d", "flux", "-o", out.toString());
