@@ -4,7 +4,9 @@ import aicr.log.Log;
 import aicr.recipe.RecipeResult;
 import aicr.recipe.RecipeStore;
 import aicr.recipe.Recipes;
-import aicr.recipe.Resolver;
+import aicr.snapshot.Snapshot;
+import aicr.snapshot.SnapshotReader;
+import aicr.validate.SnapshotConstraintCheck;
 import aicr.recipe.Query;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,10 @@ final class QueryCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE|URL",
+            description = "Snapshot to derive criteria from; overlay constraints are evaluated against it.")
+    String snapshot;
+
     @Option(names = "--selector", required = true, paramLabel = "PATH", description = "Dot-path into the hydrated recipe.")
     String selector;
 
@@ -41,9 +47,10 @@ final class QueryCommand implements java.util.concurrent.Callable<Integer> {
         var cfg = config.load();
         RecipeStore store = Recipes.store(data.dir, criteria.strict, cfg);
         String fmt = Recipes.checkFormat(ConfigOption.pick(format, cfg.string("recipe", "output", "format"), "yaml"));
-        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags());
-        Log.info("building recipe from criteria", "criteria", query.describe());
-        RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
+        String snapshotUri = ConfigOption.pick(snapshot, cfg.string("recipe", "input", "snapshot"), null);
+        Snapshot snap = snapshotUri == null ? null : SnapshotReader.read(snapshotUri);
+        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags(), snap);
+        RecipeResult result = Recipes.resolve(store, query, snap == null ? null : new SnapshotConstraintCheck(snap));
         Object selected = Query.select(Recipes.queryDocument(result, store, fmt), selector);
         Streams.out().print(Recipes.renderSelected(selected, fmt));
         Streams.out().flush();

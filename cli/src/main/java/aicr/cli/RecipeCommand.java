@@ -5,7 +5,9 @@ import aicr.log.Log;
 import aicr.recipe.RecipeResult;
 import aicr.recipe.RecipeStore;
 import aicr.recipe.Recipes;
-import aicr.recipe.Resolver;
+import aicr.snapshot.Snapshot;
+import aicr.snapshot.SnapshotReader;
+import aicr.validate.SnapshotConstraintCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +32,10 @@ final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE|URL",
+            description = "Snapshot to derive criteria from; overlay constraints are evaluated against it.")
+    String snapshot;
+
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Output file (default: stdout; '-' is stdout).")
     String output;
 
@@ -44,9 +50,10 @@ final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
         RecipeStore store = Recipes.store(data.dir, criteria.strict, cfg);
         String fmt = Recipes.checkFormat(ConfigOption.pick(format, cfg.string("recipe", "output", "format"), "yaml"));
         String output = ConfigOption.pick(this.output, cfg.string("recipe", "output", "path"), "");
-        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags());
-        Log.info("building recipe from criteria", "criteria", query.describe());
-        RecipeResult result = new Resolver(store, w -> Log.warn(w)).resolve(query, aicr.BuildInfo.VERSION);
+        String snapshotUri = ConfigOption.pick(snapshot, cfg.string("recipe", "input", "snapshot"), null);
+        Snapshot snap = snapshotUri == null ? null : SnapshotReader.read(snapshotUri);
+        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags(), snap);
+        RecipeResult result = Recipes.resolve(store, query, snap == null ? null : new SnapshotConstraintCheck(snap));
         Output.write(output, Recipes.render(result, fmt), Streams.out());
         Log.info("recipe generation completed", "output", output,
                 "components", result.componentRefs.size(),

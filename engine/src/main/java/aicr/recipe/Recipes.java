@@ -3,6 +3,9 @@ package aicr.recipe;
 import aicr.criteria.Criteria;
 import aicr.criteria.CriteriaFile;
 import aicr.config.AicrConfig;
+import aicr.log.Log;
+import aicr.snapshot.CriteriaDetector;
+import aicr.snapshot.Snapshot;
 import aicr.criteria.CriteriaFlags;
 import aicr.criteria.Dimension;
 import aicr.data.DataSource;
@@ -40,30 +43,71 @@ public final class Recipes {
     }
 
     /**
-     * Query criteria from an optional criteria file and the flags (flags win per field). An
-     * empty result is rejected: a generic query would silently return only the base recipe.
+     * Query criteria: from the snapshot when one is given (detected values that parse), then
+     * the config's criteria, then an optional criteria file, then the flags (flags win per
+     * field). Without a snapshot an empty result is rejected: a generic query would silently
+     * return only the base recipe.
      */
-    public static Criteria criteria(RecipeStore store, AicrConfig config, Path criteriaFile, CriteriaFlags flags) {
-        Criteria start = Criteria.fresh();
+    public static Criteria criteria(RecipeStore store, AicrConfig config, Path criteriaFile, CriteriaFlags flags,
+                                    Snapshot snapshot) {
+        Criteria start = snapshot == null ? Criteria.fresh() : detected(store, snapshot);
         Criteria fromConfig = config.recipeCriteria();
         for (Dimension d : Dimension.values()) {
             String v = fromConfig.get(d);
             if (!v.isEmpty()) {
+                String prior = start.get(d);
+                if (!prior.isEmpty() && !prior.equals(Criteria.ANY) && !prior.equals(v)) {
+                    Log.info("config overriding snapshot-detected value", "field", d.key(), "snapshot", prior, "config", v);
+                }
                 start = start.with(d, v);
             }
         }
         if (fromConfig.nodes() > 0) {
+            if (start.nodes() > 0 && start.nodes() != fromConfig.nodes()) {
+                Log.info("config overriding snapshot-detected value", "field", "nodes", "snapshot", start.nodes(),
+                        "config", fromConfig.nodes());
+            }
             start = start.withNodes(fromConfig.nodes());
         }
         if (criteriaFile != null) {
             start = CriteriaFile.load(criteriaFile, store.criteriaRegistry());
         }
         Criteria c = flags.applyTo(start, store.criteriaRegistry());
-        if (c.specificity() == 0) {
+        if (snapshot == null && c.specificity() == 0) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "no criteria provided: specify at least one of --service, "
                     + "--accelerator, --intent, --os, --platform, --nodes, --config, or use --snapshot to load from a snapshot file");
         }
         return c;
+    }
+
+    /** Criteria a snapshot implies; values the registry does not accept are dropped silently. */
+    static Criteria detected(RecipeStore store, Snapshot snapshot) {
+        Criteria raw = CriteriaDetector.detect(snapshot);
+        Criteria c = Criteria.fresh();
+        for (Dimension d : Dimension.values()) {
+            try {
+                String v = raw.get(d);
+                if (!v.isEmpty()) {
+                    c = c.with(d, store.criteriaRegistry().parse(d, v));
+                }
+            } catch (AicrException e) {
+                // undetectable dimension: stays "any"
+            }
+        }
+        return c.withNodes(raw.nodes());
+    }
+
+    /** Resolves in plain mode, or in snapshot mode when {@code check} is given; logs exclusions. */
+    public static RecipeResult resolve(RecipeStore store, Criteria query, ConstraintCheck check) {
+        Log.info("building recipe from criteria", "criteria", query.describe());
+        Resolver resolver = new Resolver(store, w -> Log.warn(w));
+        RecipeResult r = check == null ? resolver.resolve(query, aicr.BuildInfo.VERSION)
+                : resolver.resolve(query, aicr.BuildInfo.VERSION, check);
+        for (RecipeResult.ConstraintWarning w : r.metadata.constraintWarnings) {
+            Log.warn("overlay excluded due to constraint failure", "overlay", w.overlay(), "constraint", w.constraint(),
+                    "expected", w.expected(), "actual", w.actual(), "reason", w.reason());
+        }
+        return r;
     }
 
     public static String checkFormat(String format) {

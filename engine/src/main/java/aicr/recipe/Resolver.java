@@ -36,12 +36,9 @@ public final class Resolver {
     public RecipeResult resolve(Criteria query, String version) {
         List<Overlay> candidates = candidates(query);
         requireOsIfNeeded(query, candidates);
-        Spec spec = store.base().spec().copy();
-        spec.mixins = null; // mixins of base are never applied
-        List<String> applied = new ArrayList<>();
-        applied.add("base");
-        mergeChains(candidates, spec, applied);
-        mergeMixins(spec);
+        Built built = build(candidates); // mixins of base are never applied
+        Spec spec = built.spec;
+        List<String> applied = built.applied;
         if (applied.size() <= 1) {
             warn.accept("no environment-specific overlays matched, using base configuration only: criteria="
                     + query.describe() + " hint=recipe may not be optimized for your environment");
@@ -49,6 +46,112 @@ public final class Resolver {
         RecipeResult r = finalize(query, spec, applied);
         r.metadata.version = version == null ? "" : version;
         return r;
+    }
+
+    /**
+     * Snapshot-mode resolution: each candidate's own constraints are evaluated against the
+     * snapshot and a failing candidate is excluded with its whole chain; mixin constraints are
+     * evaluated after the merge and exclude the candidates whose chains pulled the mixin in.
+     */
+    public RecipeResult resolve(Criteria query, String version, ConstraintCheck check) {
+        List<Overlay> candidates = candidates(query);
+        requireOsIfNeeded(query, candidates);
+        List<RecipeResult.Excluded> excluded = new ArrayList<>();
+        List<RecipeResult.ConstraintWarning> warnings = new ArrayList<>();
+        List<Overlay> surviving = new ArrayList<>();
+        for (Overlay o : candidates) {
+            List<Constraint> own = o.spec().constraints == null ? List.of() : o.spec().constraints;
+            List<ConstraintCheck.Result> results = own.isEmpty() ? List.of() : check.evaluate(own);
+            boolean failed = false;
+            for (int i = 0; i < own.size(); i++) {
+                ConstraintCheck.Result res = results.get(i);
+                if (res.error() != null || !res.passed()) {
+                    failed = true;
+                    warnings.add(warning(o.name(), own.get(i), res, ""));
+                }
+            }
+            if (failed) {
+                excluded.add(new RecipeResult.Excluded(o.name(), "constraint-failed"));
+            } else {
+                surviving.add(o);
+            }
+        }
+        Built built = build(surviving);
+        List<Constraint> fromMixins = new ArrayList<>();
+        for (Constraint c : built.spec.constraints == null ? List.<Constraint>of() : built.spec.constraints) {
+            if (built.mixinConstraints.contains(c.name())) {
+                fromMixins.add(c);
+            }
+        }
+        List<ConstraintCheck.Result> results = fromMixins.isEmpty() ? List.of() : check.evaluate(fromMixins);
+        java.util.Set<String> dropped = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < fromMixins.size(); i++) {
+            ConstraintCheck.Result res = results.get(i);
+            if (res.error() == null && res.passed()) {
+                continue;
+            }
+            Constraint c = fromMixins.get(i);
+            List<String> owners = mixinOwners(surviving, c.name());
+            if (owners.isEmpty()) {
+                throw new AicrException(ErrorCode.INTERNAL, "failed to map mixin constraint to candidate chain");
+            }
+            for (String owner : owners) {
+                if (dropped.add(owner)) {
+                    excluded.add(new RecipeResult.Excluded(owner, "mixin-constraint-failed"));
+                }
+                warnings.add(warning(owner, c, res, "mixin-constraint-failed: "));
+            }
+        }
+        if (!dropped.isEmpty()) {
+            surviving.removeIf(o -> dropped.contains(o.name()));
+            built = build(surviving);
+        }
+        RecipeResult r = finalize(query, built.spec, built.applied);
+        r.metadata.version = version == null ? "" : version;
+        r.metadata.excludedOverlays = excluded;
+        r.metadata.constraintWarnings = warnings;
+        return r;
+    }
+
+    private static RecipeResult.ConstraintWarning warning(String overlay, Constraint c, ConstraintCheck.Result res,
+                                                          String prefix) {
+        String reason = res.error() != null ? res.error() : "expected " + c.value() + ", got " + res.actual();
+        return new RecipeResult.ConstraintWarning(overlay, c.name(), c.value(), res.actual() == null ? "" : res.actual(),
+                prefix + reason);
+    }
+
+    /** Candidates whose chain (any node's own mixins) references a mixin declaring {@code constraint}. */
+    private List<String> mixinOwners(List<Overlay> candidates, String constraint) {
+        List<String> out = new ArrayList<>();
+        for (Overlay o : candidates) {
+            boolean owns = false;
+            for (Overlay node : chain(o.name())) {
+                for (String m : node.mixins() == null ? List.<String>of() : node.mixins()) {
+                    Mixin mixin = store.mixin(m);
+                    if (mixin != null && mixin.spec().constraints != null
+                            && mixin.spec().constraints.stream().anyMatch(c -> c.name().equals(constraint))) {
+                        owns = true;
+                    }
+                }
+            }
+            if (owns) {
+                out.add(o.name());
+            }
+        }
+        return out;
+    }
+
+    private record Built(Spec spec, List<String> applied, Set<String> mixinConstraints) {
+    }
+
+    private Built build(List<Overlay> candidates) {
+        Spec spec = store.base().spec().copy();
+        spec.mixins = null;
+        List<String> applied = new ArrayList<>();
+        applied.add("base");
+        mergeChains(candidates, spec, applied);
+        Set<String> fromMixins = mergeMixins(spec);
+        return new Built(spec, applied, fromMixins);
     }
 
     /** Matching overlays, ancestors of other matches removed, sorted by (specificity, name). */

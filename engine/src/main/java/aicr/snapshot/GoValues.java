@@ -1,11 +1,9 @@
 package aicr.snapshot;
 
 import aicr.io.GoFloat;
+import aicr.io.GoTime;
 import aicr.io.Timestamp;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,28 +58,9 @@ final class GoValues {
         }
     }
 
-    /** Go's time.Time.String(): {@code 2006-01-02 15:04:05.999999999 -0700 MST}. */
+    /** Go's time.Time.String() (see {@link GoTime#string}). */
     static String time(Timestamp t) {
-        LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochSecond(t.epochSecond(), t.nanos()),
-                ZoneOffset.ofTotalSeconds(t.offsetSeconds()));
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%04d-%02d-%02d %02d:%02d:%02d", local.getYear(), local.getMonthValue(),
-                local.getDayOfMonth(), local.getHour(), local.getMinute(), local.getSecond()));
-        if (t.nanos() != 0) {
-            String frac = String.format("%09d", t.nanos());
-            int end = frac.length();
-            while (frac.charAt(end - 1) == '0') {
-                end--;
-            }
-            sb.append('.').append(frac, 0, end);
-        }
-        int off = t.offsetSeconds();
-        String offset = String.format("%c%02d%02d", off < 0 ? '-' : '+', Math.abs(off) / 3600, Math.abs(off) % 3600 / 60);
-        sb.append(' ').append(offset).append(' ');
-        // A zone written as Z (or absent) is Go's UTC location; an explicit offset has no
-        // zone name, so Go repeats the offset.
-        sb.append(t.utc() ? "UTC" : offset);
-        return sb.toString();
+        return GoTime.string(t);
     }
 
     /** A decoded scalar as a reading: ints, uint64, floats, bools and strings keep their type. */
