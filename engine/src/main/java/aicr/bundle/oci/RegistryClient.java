@@ -78,7 +78,27 @@ final class RegistryClient {
         return m.headers().firstValue("Docker-Content-Digest").orElse(Artifact.digest(a.manifest()));
     }
 
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * One request, authenticated on a Bearer challenge; busy or failing registries (429, 5xx)
+     * get two more tries with a growing pause. An unreachable registry fails at once.
+     */
     private HttpResponse<String> send(HttpRequest.Builder req) {
+        HttpResponse<String> r = authenticated(req);
+        for (int attempt = 1; attempt < ATTEMPTS && (r.statusCode() == 429 || r.statusCode() >= 500); attempt++) {
+            try {
+                Thread.sleep(500L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AicrException(ErrorCode.TIMEOUT, "push interrupted", e);
+            }
+            r = authenticated(req);
+        }
+        return r;
+    }
+
+    private HttpResponse<String> authenticated(HttpRequest.Builder req) {
         HttpResponse<String> r = once(req);
         if (r.statusCode() == 401) {
             String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
