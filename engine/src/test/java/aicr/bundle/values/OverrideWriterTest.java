@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aicr.errors.AicrException;
-import aicr.io.JsonReader;
 import aicr.io.Values;
 import java.util.LinkedHashMap;
 import java.util.List;

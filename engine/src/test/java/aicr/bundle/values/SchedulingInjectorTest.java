@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import aicr.bundle.options.Scheduling;
 import aicr.bundle.options.Taint;
 import aicr.bundle.options.Toleration;
-import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.Values;
 import aicr.io.YamlReader;

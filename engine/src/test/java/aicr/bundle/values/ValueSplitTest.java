@@ -2,7 +2,6 @@ package aicr.bundle.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import aicr.io.JsonReader;
 import aicr.io.Values;
 import java.util.List;
 import java.util.Map;
