@@ -1,5 +1,7 @@
 package aicr.bundle;
 
+import aicr.io.GoStrings;
+
 import aicr.bundle.checks.BundleChecks;
 import aicr.bundle.checks.BundleOptions;
 import aicr.bundle.deployer.Deployer;

@@ -1,5 +1,7 @@
 package aicr.bundle;
 
+import aicr.io.GoStrings;
+
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package aicr.bundle;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.options.ComponentPath;
 import aicr.bundle.options.TypedOverride;

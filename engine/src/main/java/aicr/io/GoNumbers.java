@@ -122,72 +122,82 @@ public final class GoNumbers {
      * strconv.ParseFloat(s, 64): decimal (digits, optional fraction and exponent), hexadecimal
      * with a mandatory {@code p} exponent, {@code inf}/{@code infinity} (any case, optional sign),
      * {@code nan} (any case, unsigned), {@code _} separators per Go. Null on syntax error or
-     * overflow (Go's range error).
+     * overflow (Go's range error). Java's parser is used only for the correctly rounded
+     * conversion, after the Go grammar has been checked (it would accept {@code 1d}, blanks...).
      */
     public static Double parseFloat(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
-        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
-            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (lower.equals("nan")) {
-            return Double.NaN;
-        }
-        String t = s;
-        if (t.indexOf('_') >= 0) {
-            if (!underscoreOk(t)) {
-                return null;
-            }
-            t = t.replace("_", "");
-        }
-        String body = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
-        if (body.isEmpty()) {
+        if (s.isEmpty()) {
             return null;
-        }
-        if (body.length() > 1 && body.charAt(0) == '0' && (body.charAt(1) == 'x' || body.charAt(1) == 'X')) {
-            if (body.indexOf('p') < 0 && body.indexOf('P') < 0) {
-                return null; // hex floats need a p exponent in Go
-            }
-            try {
-                return finite(Double.parseDouble(t));
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
         int i = 0;
-        int digits = 0;
-        while (i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
-            i++;
-            digits++;
+        boolean negative = false;
+        if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+            negative = s.charAt(0) == '-';
+            i = 1;
         }
-        if (i < body.length() && body.charAt(i) == '.') {
-            i++;
-            while (i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
-                i++;
-                digits++;
-            }
+        String body = s.substring(i);
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (lower.equals("inf") || lower.equals("infinity")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (digits == 0) {
+        if (lower.equals("nan")) {
+            return i == 0 ? Double.NaN : null;
+        }
+        boolean hex = lower.startsWith("0x");
+        String digits = hex ? body.substring(2) : body;
+        if (!wellFormed(digits, hex) || !underscoreOk(s)) {
             return null;
         }
-        if (i < body.length() && (body.charAt(i) == 'e' || body.charAt(i) == 'E')) {
+        return finite(Double.parseDouble((negative ? "-" : "") + (hex ? "0x" : "") + digits.replace("_", "")));
+    }
+
+    /** Mantissa digits with at most one point and at least one digit, then the exponent (mandatory {@code p} for hex). */
+    private static boolean wellFormed(String t, boolean hex) {
+        int i = 0;
+        int mantissaDigits = 0;
+        boolean point = false;
+        for (; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '_') {
+                continue;
+            }
+            if (c == '.') {
+                if (point) {
+                    return false;
+                }
+                point = true;
+            } else if (hex ? Character.digit(c, 16) >= 0 : (c >= '0' && c <= '9')) {
+                mantissaDigits++;
+            } else {
+                break;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return false;
+        }
+        if (i == t.length()) {
+            return !hex;
+        }
+        char e = Character.toLowerCase(t.charAt(i));
+        if (e != (hex ? 'p' : 'e')) {
+            return false;
+        }
+        i++;
+        if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
             i++;
-            if (i < body.length() && (body.charAt(i) == '+' || body.charAt(i) == '-')) {
-                i++;
-            }
-            int ed = 0;
-            while (i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
-                i++;
-                ed++;
-            }
-            if (ed == 0) {
-                return null;
-            }
         }
-        if (i != body.length()) {
-            return null;
+        int expDigits = 0;
+        for (; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '_') {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            expDigits++;
         }
-        return finite(Double.parseDouble(t));
+        return expDigits > 0;
     }
 
     private static Double finite(double d) {

@@ -2,6 +2,7 @@ package aicr.recipe;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,26 +42,26 @@ final class Coherence {
         String type = r.type.toLowerCase(Locale.ROOT);
         if (type.equals("helm")) {
             if (!r.tag.isEmpty() || !r.path.isEmpty()) {
-                return "component \"" + c + "\" is Helm but carries Kustomize field(s) (tag=" + GoQuote.q(r.tag)
-                        + ", path=" + GoQuote.q(r.path) + "); the field-classifying deployers would treat it as "
+                return "component \"" + c + "\" is Helm but carries Kustomize field(s) (tag=" + GoStrings.quote(r.tag)
+                        + ", path=" + GoStrings.quote(r.path) + "); the field-classifying deployers would treat it as "
                         + "Kustomize while the Type-switching Flux deployer would treat it as Helm, so the same ref "
                         + "deploys differently — remove the tag/path, or convert it into a coherent Kustomize ref "
                         + "(which needs a path, and a source if it sets a tag)";
             }
             if (!r.chart.equals(r.chart.strip())) {
-                return "Helm component \"" + c + "\" has a chart name with surrounding whitespace (" + GoQuote.q(r.chart)
+                return "Helm component \"" + c + "\" has a chart name with surrounding whitespace (" + GoStrings.quote(r.chart)
                         + "); set the exact chart name or omit the field (see #1615)";
             }
             if (!r.source.equals(r.source.strip())) {
-                return "Helm component \"" + c + "\" has a source with surrounding whitespace (" + GoQuote.q(r.source)
+                return "Helm component \"" + c + "\" has a source with surrounding whitespace (" + GoStrings.quote(r.source)
                         + "); set the exact repository or omit the field (see #1615)";
             }
             if (!r.version.equals(r.version.strip())) {
                 return "Helm component \"" + c + "\" has a chart version with surrounding whitespace ("
-                        + GoQuote.q(r.version) + "); set the exact chart version (see #1615)";
+                        + GoStrings.quote(r.version) + "); set the exact chart version (see #1615)";
             }
             if (!r.version.isEmpty() && (r.version.startsWith("v") ? r.version.substring(1) : r.version).isEmpty()) {
-                return "Helm component \"" + c + "\" has chart version " + GoQuote.q(r.version) + ", which Flux/Argo CD "
+                return "Helm component \"" + c + "\" has chart version " + GoStrings.quote(r.version) + ", which Flux/Argo CD "
                         + "normalize to empty for non-OCI outputs and vendored wrappers replace with a fabricated "
                         + "default; set a full chart version (see #1615)";
             }
@@ -70,7 +71,7 @@ final class Coherence {
                         + "(see #1615)";
             }
             if (r.source.isEmpty() && !r.chart.isEmpty()) {
-                return "Helm component \"" + c + "\" has a chart name (" + GoQuote.q(r.chart) + ") but no source "
+                return "Helm component \"" + c + "\" has a chart name (" + GoStrings.quote(r.chart) + ") but no source "
                         + "repository; the deployers have no repository to pull from — set source:, or remove the "
                         + "chart for a manifest-only component (see #1615)";
             }
@@ -86,7 +87,7 @@ final class Coherence {
                 return "component \"" + c + "\" is Kustomize but has no path; a path is required to build from";
             }
             if (!r.tag.isEmpty() && r.source.isEmpty()) {
-                return "component \"" + c + "\" is Kustomize with tag " + GoQuote.q(r.tag)
+                return "component \"" + c + "\" is Kustomize with tag " + GoStrings.quote(r.tag)
                         + " but no source; a tag is only meaningful with a git source";
             }
             if (r.manifestFiles != null && !r.manifestFiles.isEmpty()) {
@@ -95,6 +96,6 @@ final class Coherence {
             }
             return null;
         }
-        return "component \"" + c + "\" has unsupported type " + GoQuote.q(r.type) + "; expected \"Helm\" or \"Kustomize\"";
+        return "component \"" + c + "\" has unsupported type " + GoStrings.quote(r.type) + "; expected \"Helm\" or \"Kustomize\"";
     }
 }

@@ -1,6 +1,6 @@
 package aicr.bundle.argocd;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.BundleTemplates;
 import aicr.bundle.deployer.Deployer;

@@ -1,6 +1,6 @@
 package aicr.bundle.localformat;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;

@@ -1,8 +1,8 @@
 package aicr.bundle.selection;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.GoStrings;
+import aicr.io.GoStrings;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.Overrides;
 import aicr.errors.AicrException;

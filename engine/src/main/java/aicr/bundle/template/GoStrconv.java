@@ -14,127 +14,30 @@ final class GoStrconv {
     private GoStrconv() {
     }
 
-    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+    // ---------------------------------------------------------------- quoting (shared with aicr.io)
 
-    // ---------------------------------------------------------------- quoting
-
-    /** strconv.Quote. */
     static String quote(String s) {
-        return quoteWith(s, '"', false);
+        return aicr.io.GoStrings.quote(s);
     }
 
-    /** strconv.QuoteToASCII. */
     static String quoteToASCII(String s) {
-        return quoteWith(s, '"', true);
+        return aicr.io.GoStrings.quoteToASCII(s);
     }
 
-    /** strconv.QuoteRune / QuoteRuneToASCII. */
     static String quoteRune(int r, boolean asciiOnly) {
-        if (!validRune(r)) {
-            r = 0xFFFD;
-        }
-        StringBuilder sb = new StringBuilder().append('\'');
-        appendEscapedRune(sb, r, '\'', asciiOnly);
-        return sb.append('\'').toString();
+        return aicr.io.GoStrings.quoteRune(r, asciiOnly);
     }
 
-    static String quoteWith(String s, char quote, boolean asciiOnly) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
-        for (int i = 0; i < s.length(); ) {
-            int r = s.codePointAt(i);
-            i += Character.charCount(r);
-            if (Character.isSurrogate((char) r)) {
-                r = 0xFFFD; // a lone surrogate cannot come from valid UTF-8
-            }
-            appendEscapedRune(sb, r, quote, asciiOnly);
-        }
-        return sb.append(quote).toString();
-    }
-
-    private static void appendEscapedRune(StringBuilder sb, int r, char quote, boolean asciiOnly) {
-        if (r == quote || r == '\\') {
-            sb.append('\\').appendCodePoint(r);
-            return;
-        }
-        if (asciiOnly) {
-            if (r < 0x80 && isPrint(r)) {
-                sb.appendCodePoint(r);
-                return;
-            }
-        } else if (isPrint(r)) {
-            sb.appendCodePoint(r);
-            return;
-        }
-        switch (r) {
-            case 7 -> sb.append("\\a");
-            case '\b' -> sb.append("\\b");
-            case '\f' -> sb.append("\\f");
-            case '\n' -> sb.append("\\n");
-            case '\r' -> sb.append("\\r");
-            case '\t' -> sb.append("\\t");
-            case 11 -> sb.append("\\v");
-            default -> {
-                if (r < ' ' || r == 0x7f) {
-                    sb.append("\\x").append(LOWER_HEX[(r >> 4) & 0xF]).append(LOWER_HEX[r & 0xF]);
-                } else if (r < 0x10000) {
-                    sb.append("\\u");
-                    for (int s = 12; s >= 0; s -= 4) {
-                        sb.append(LOWER_HEX[(r >> s) & 0xF]);
-                    }
-                } else {
-                    sb.append("\\U");
-                    for (int s = 28; s >= 0; s -= 4) {
-                        sb.append(LOWER_HEX[(r >> s) & 0xF]);
-                    }
-                }
-            }
-        }
-    }
-
-    /** strconv.CanBackquote. */
     static boolean canBackquote(String s) {
-        for (int i = 0; i < s.length(); ) {
-            int r = s.codePointAt(i);
-            i += Character.charCount(r);
-            if (r == '`' || r == 0xFEFF || Character.isSurrogate((char) r)) {
-                return false;
-            }
-            if (r < ' ' && r != '\t' || r == 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        return aicr.io.GoStrings.canBackquote(s);
     }
 
     static boolean validRune(int r) {
-        return r >= 0 && r <= 0x10FFFF && !(r >= 0xD800 && r <= 0xDFFF);
+        return aicr.io.GoStrings.validRune(r);
     }
 
-    /**
-     * strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. Latin-1
-     * is special-cased exactly as Go does (U+00A0 and U+00AD are not printable).
-     */
     static boolean isPrint(int r) {
-        if (r <= 0xFF) {
-            if (r >= 0x20 && r <= 0x7E) {
-                return true;
-            }
-            return r >= 0xA1 && r != 0xAD;
-        }
-        switch (Character.getType(r)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                    Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-                    Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
+        return aicr.io.GoStrings.isPrint(r);
     }
 
     // ---------------------------------------------------------------- unquoting

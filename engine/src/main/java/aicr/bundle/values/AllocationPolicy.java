@@ -1,6 +1,6 @@
 package aicr.bundle.values;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.Notes;
 import aicr.errors.AicrException;

@@ -1,6 +1,6 @@
 package aicr.bundle.values;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.Notes;
 import aicr.errors.AicrException;
@@ -150,7 +150,7 @@ final class BundleRules {
     }
 
     private static String goListType(Object v) {
-        return aicr.bundle.GoStrings.typeName(v);
+        return aicr.io.GoStrings.typeName(v);
     }
 
     private static String goValue(Object v) {

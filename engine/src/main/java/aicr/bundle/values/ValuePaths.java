@@ -1,8 +1,8 @@
 package aicr.bundle.values;
 
-import static aicr.bundle.GoStrings.quote;
+import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.GoStrings;
+import aicr.io.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import java.util.LinkedHashMap;
