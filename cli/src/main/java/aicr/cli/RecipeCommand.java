@@ -1,12 +1,9 @@
 package aicr.cli;
 
+import aicr.config.AicrConfig;
 import aicr.io.Output;
 import aicr.log.Log;
-import aicr.recipe.RecipeResult;
-import aicr.recipe.RecipeStore;
 import aicr.recipe.Recipes;
-import aicr.snapshot.Snapshot;
-import aicr.snapshot.SnapshotReader;
 import aicr.validate.SnapshotConstraintCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,41 +21,19 @@ import picocli.CommandLine.Option;
                 "  aicr recipe list --service eks"})
 final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
-    CriteriaOptions criteria;
-
-    @Mixin
-    DataOption data;
-
-    @Mixin
-    ConfigOption config;
-
-    @Option(names = {"-s", "--snapshot"}, paramLabel = "FILE|URL",
-            description = "Snapshot to derive criteria from; overlay constraints are evaluated against it.")
-    String snapshot;
+    RecipeInputs inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Output file (default: stdout; '-' is stdout).")
     String output;
 
-    @Option(names = {"-t", "--format"}, paramLabel = "FORMAT",
-            description = "Output format: yaml, json, table (default: yaml).")
-    String format;
-
     @Override
     public Integer call() {
-        var cfg = config.load();
+        AicrConfig cfg = inputs.config.load();
         Log.info("generating recipe offline — reads inputs only; does not deploy to or modify any cluster");
-        RecipeStore store = Recipes.store(data.dir, criteria.strict, cfg);
-        String fmt = Recipes.checkFormat(ConfigOption.pick(format, cfg.string("recipe", "output", "format"), "yaml"));
-        String output = ConfigOption.pick(this.output, cfg.string("recipe", "output", "path"), "");
-        String snapshotUri = ConfigOption.pick(snapshot, cfg.string("recipe", "input", "snapshot"), null);
-        Snapshot snap = snapshotUri == null ? null : SnapshotReader.read(snapshotUri);
-        var query = Recipes.criteria(store, cfg, criteria.criteriaFile, criteria.flags(), snap);
-        RecipeResult result = Recipes.resolve(store, query, snap == null ? null : new SnapshotConstraintCheck(snap));
-        Output.write(output, Recipes.render(result, fmt), Streams.out());
-        Log.info("recipe generation completed", "output", output,
-                "components", result.componentRefs.size(),
-                "componentNames", String.join(", ", result.componentRefs.stream().map(r -> r.name).toList()),
-                "overlays", result.metadata.appliedOverlays.size());
+        Recipes.Resolved r = Recipes.run(inputs.request(cfg), snap -> new SnapshotConstraintCheck(snap));
+        String out = ConfigOption.pick(output, cfg.string("recipe", "output", "path"), "");
+        Output.write(out, Recipes.render(r.result(), r.format()), Streams.out());
+        Recipes.logCompleted(r.result(), out);
         return 0;
     }
 }

@@ -97,6 +97,13 @@ public final class Recipes {
         return c.withNodes(raw.nodes());
     }
 
+    /** The closing log line of {@code aicr recipe}. */
+    public static void logCompleted(RecipeResult r, String output) {
+        Log.info("recipe generation completed", "output", output, "components", r.componentRefs.size(),
+                "componentNames", String.join(", ", r.componentRefs.stream().map(c -> c.name).toList()),
+                "overlays", r.metadata.appliedOverlays.size());
+    }
+
     /** Resolves in plain mode, or in snapshot mode when {@code check} is given; logs exclusions. */
     public static RecipeResult resolve(RecipeStore store, Criteria query, ConstraintCheck check) {
         Log.info("building recipe from criteria", "criteria", query.describe());
@@ -108,6 +115,30 @@ public final class Recipes {
                     "expected", w.expected(), "actual", w.actual(), "reason", w.reason());
         }
         return r;
+    }
+
+    /** What the recipe and query commands were asked for. */
+    public record Request(Path dataDir, boolean strict, AicrConfig config, Path criteriaFile, CriteriaFlags flags,
+                          String snapshotUri, String format) {
+    }
+
+    /** A resolved request: the catalog used, the recipe, and the checked output format. */
+    public record Resolved(RecipeStore store, RecipeResult result, String format) {
+    }
+
+    /**
+     * Runs a request in the reference's order: catalog (with --data), output format, snapshot,
+     * criteria, resolution. {@code checks} answers snapshot-mode constraint questions.
+     */
+    public static Resolved run(Request req, java.util.function.Function<Snapshot, ConstraintCheck> checks) {
+        AicrConfig cfg = req.config();
+        RecipeStore store = store(req.dataDir(), req.strict(), cfg);
+        String format = checkFormat(req.format() != null ? req.format()
+                : cfg.string("recipe", "output", "format").isEmpty() ? "yaml" : cfg.string("recipe", "output", "format"));
+        String uri = req.snapshotUri() != null ? req.snapshotUri() : cfg.string("recipe", "input", "snapshot");
+        Snapshot snap = uri == null || uri.isEmpty() ? null : aicr.snapshot.SnapshotReader.read(uri);
+        Criteria query = criteria(store, cfg, req.criteriaFile(), req.flags(), snap);
+        return new Resolved(store, resolve(store, query, snap == null ? null : checks.apply(snap)), format);
     }
 
     public static String checkFormat(String format) {
