@@ -99,6 +99,8 @@ class ErrorPathTest {
         CliRunner.Result r = CliRunner.run("recipe", "--service", "kind", "-o", target.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(Files.readString(target).startsWith("apiVersion: aicr.run/v1alpha2\n"));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)),
+                "a new output file gets the usual mode, not the private temp-file mode");
         try (var s = Files.list(tmp)) {
             assertEquals(1, s.count());
         }

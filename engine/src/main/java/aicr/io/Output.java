@@ -52,6 +52,7 @@ public final class Output {
             }
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
             Files.write(tmp, bytes);
+            keepUsualMode(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -70,6 +71,21 @@ public final class Output {
                 }
             }
         }
+    }
+
+    /**
+     * Temporary files are created private (0600); the finished file gets the mode a plain
+     * create would give (an existing target keeps its mode, a new one is 0644 less the umask
+     * bits a shell would normally clear).
+     */
+    private static void keepUsualMode(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, mode);
     }
 
     private static String describe(Exception e) {
