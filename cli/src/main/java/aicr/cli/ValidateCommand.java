@@ -1,7 +1,5 @@
 package aicr.cli;
 
-import aicr.io.Fields;
-import aicr.io.Node;
 import aicr.validate.ValidateRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,38 +91,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        aicr.config.AicrConfig cfg = config.load();
-        Node.MapNode input = Fields.map(cfg.section("validate"), "input");
-        Node.MapNode exec = Fields.map(cfg.section("validate"), "execution");
-        List<String> phaseList = phases;
-        if (phaseList.isEmpty() && exec != null && Fields.strList(exec, "phases") != null) {
-            phaseList = Fields.strList(exec, "phases");
-        }
-        List<ValidateRun.FlagOverride> overrides = new ArrayList<>();
-        boolean fail = bool(overrides, "fail-on-error", failOnError, exec, "failOnError", true);
-        boolean fast = bool(overrides, "fail-fast", failFast, exec, "failFast", false);
-        boolean offline = bool(overrides, "no-cluster", noCluster, exec, "noCluster", false);
-        return ValidateRun.run(new ValidateRun.Options(
-                ConfigOption.pick(recipe, Fields.str(input, "recipe"), null),
-                ConfigOption.pick(snapshot, Fields.str(input, "snapshot"), null),
-                phaseList, fail, fast, offline, data.dir, rules, output, timestamps, overrides), Streams.out());
-    }
-
-    /**
-     * A boolean setting: the flag when given, else the config value when set, else the
-     * default. Like the reference, a flag that differs from what it overrides is logged.
-     */
-    private static boolean bool(List<ValidateRun.FlagOverride> log, String flag, Boolean given, Node.MapNode section,
-                                String key, boolean dflt) {
-        boolean base = section != null && section.get(key) != null && !(section.get(key) instanceof Node.ScalarNode s
-                && s.isNull()) ? Fields.bool(section, key) : dflt;
-        if (given == null) {
-            return base;
-        }
-        if (given != base) {
-            log.add(new ValidateRun.FlagOverride(flag, Boolean.toString(base), Boolean.toString(given)));
-        }
-        return given;
+        return ValidateRun.run(ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
+                noCluster, data.dir, rules, output, timestamps), config.load()), Streams.out());
     }
 
     /**

@@ -56,6 +56,51 @@ public final class ValidateRun {
                           List<FlagOverride> overrides) {
     }
 
+    /** The command line as given: null where a flag was not given. */
+    public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
+                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
+    }
+
+    /**
+     * Options from the flags over {@code spec.validate} of the config over the defaults. A
+     * boolean flag that differs from what it overrides is recorded, to be logged as the
+     * reference does ({@code CLI flag overriding config value}).
+     */
+    public static Options options(Flags f, aicr.config.AicrConfig cfg) {
+        aicr.io.Node.MapNode input = aicr.io.Fields.map(cfg.section("validate"), "input");
+        aicr.io.Node.MapNode exec = aicr.io.Fields.map(cfg.section("validate"), "execution");
+        List<String> phases = f.phases();
+        if ((phases == null || phases.isEmpty()) && exec != null && aicr.io.Fields.strList(exec, "phases") != null) {
+            phases = aicr.io.Fields.strList(exec, "phases");
+        }
+        List<FlagOverride> overrides = new java.util.ArrayList<>();
+        boolean fail = bool(overrides, "fail-on-error", f.failOnError(), exec, "failOnError", true);
+        boolean fast = bool(overrides, "fail-fast", f.failFast(), exec, "failFast", false);
+        boolean offline = bool(overrides, "no-cluster", f.noCluster(), exec, "noCluster", false);
+        return new Options(pick(f.recipe(), aicr.io.Fields.str(input, "recipe")),
+                pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
+                phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDir(), f.output(),
+                f.timestamps(), overrides);
+    }
+
+    private static String pick(String flag, String fromConfig) {
+        return flag != null ? flag : fromConfig.isEmpty() ? null : fromConfig;
+    }
+
+    private static boolean bool(List<FlagOverride> log, String flag, Boolean given, aicr.io.Node.MapNode section,
+                                String key, boolean dflt) {
+        boolean base = section != null && section.get(key) != null
+                && !(section.get(key) instanceof aicr.io.Node.ScalarNode s && s.isNull())
+                ? aicr.io.Fields.bool(section, key) : dflt;
+        if (given == null) {
+            return base;
+        }
+        if (given != base) {
+            log.add(new FlagOverride(flag, Boolean.toString(base), Boolean.toString(given)));
+        }
+        return given;
+    }
+
     /** A boolean flag given explicitly with a value other than its default (logged like the reference). */
     public record FlagOverride(String flag, String config, String override) {
     }
