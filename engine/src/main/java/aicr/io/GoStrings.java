@@ -157,11 +157,17 @@ public final class GoStrings {
         if (v instanceof Boolean) {
             return "bool";
         }
-        if (v instanceof Long || v instanceof Integer) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return "int";
         }
-        if (v instanceof Double) {
+        if (v instanceof java.math.BigInteger) {
+            return "uint64";
+        }
+        if (v instanceof Double || v instanceof Float) {
             return "float64";
+        }
+        if (v instanceof Timestamp) {
+            return "time.Time";
         }
         if (v instanceof java.util.List) {
             return "[]interface {}";

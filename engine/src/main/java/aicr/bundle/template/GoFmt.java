@@ -90,37 +90,13 @@ final class GoFmt {
 
     /** The Go type the reference would have for a data-model value (used in markers and errors). */
     static String typeName(Object v) {
-        if (v == null) {
-            return "<nil>";
-        }
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return "int";
-        }
-        if (v instanceof BigInteger) {
-            return "uint64";
-        }
-        if (v instanceof Double || v instanceof Float) {
-            return "float64";
-        }
-        if (v instanceof Map) {
-            return "map[string]interface {}";
-        }
-        if (v instanceof List) {
-            return "[]interface {}";
-        }
         if (v instanceof GoStruct s) {
             return s.typeName();
         }
         if (v instanceof Exec.Iface) {
             return "interface {}";
         }
-        return v.getClass().getSimpleName();
+        return aicr.io.GoStrings.typeName(v);
     }
 
     static boolean isInt(Object v) {
