@@ -6,19 +6,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The root command: global flags and the list of subcommands. */
+/**
+ * The root command: global flags and the subcommands. Subcommands are registered by
+ * {@link #SUBCOMMANDS} rather than in the annotation so that {@link Main} can build only the
+ * one a call names: picocli's model building is the largest start-up cost of a call.
+ */
 @Command(name = "aicr", mixinStandardHelpOptions = true, versionProvider = AicrCommand.Version.class,
         description = {"AI Cluster Runtime: turns a description of a GPU Kubernetes cluster into validated",
                 "configuration (recipes, validation reports, deployment bundles). Never deploys anything."},
-        subcommands = {RecipeCommand.class, QueryCommand.class, ValidateCommand.class, RulesCommand.class,
-                BundleCommand.class, CdsTrainCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 bad flags, 2 invalid request, 3 not found, 4 unauthorized, 5 timeout,",
-                "6 service unavailable, 7 rate limited, 8 internal error (see docs/exit-codes.md).",
+        footer = {"", "Exit codes: 0 ok, 1 bad flags, 2 invalid request, 3 not found,",
+                "4 unauthorized, 5 timeout, 6 service unavailable, 7 rate limited,",
+                "8 internal error (see docs/exit-codes.md).",
                 "", "Examples:",
                 "  aicr recipe --service eks --accelerator h100 --os ubuntu --intent training",
                 "  aicr query --service eks --accelerator h100 --os ubuntu --intent training \\",
                 "      --selector components.gpu-operator.values.driver.version"})
 public final class AicrCommand implements Runnable {
+
+    /** Subcommands by name, in help order; each supplier builds the command object. */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.of(
+            "recipe", RecipeCommand::new, "query", QueryCommand::new, "validate", ValidateCommand::new,
+            "rules", RulesCommand::new, "bundle", BundleCommand::new, "cds-train", CdsTrainCommand::new);
+    static final java.util.List<String> ORDER = java.util.List.of("recipe", "query", "validate", "rules", "bundle",
+            "cds-train");
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Debug logging; stack traces on errors.")
     void debug(boolean on) {

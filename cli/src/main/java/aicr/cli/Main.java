@@ -8,6 +8,16 @@ public final class Main {
     private Main() {
     }
 
+    /** The first argument that is not a root flag: the subcommand's name, or null. */
+    private static String firstWord(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -17,6 +27,13 @@ public final class Main {
         aicr.log.Log.setOutput(err);
         aicr.log.Log.configure(AicrCommand.envTrue("AICR_DEBUG"), AicrCommand.envTrue("AICR_LOG_JSON"));
         CommandLine cl = new CommandLine(new AicrCommand());
+        String named = firstWord(args);
+        for (String name : AicrCommand.ORDER) {
+            // only the named subcommand when there is one (start-up cost); all for help and errors
+            if (named == null || !AicrCommand.SUBCOMMANDS.containsKey(named) || named.equals(name)) {
+                cl.addSubcommand(name, AicrCommand.SUBCOMMANDS.get(name).get());
+            }
+        }
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         Streams.set(out, err);
