@@ -3,12 +3,10 @@ package aicr.validate;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.Timestamp;
 import aicr.log.Log;
 import aicr.recipe.ComponentRef;
 import aicr.recipe.RecipeResult;
 import aicr.recipe.ValuesHydrator;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -120,35 +118,9 @@ public final class GpuAllocationPolicy {
         }
         if (!(current instanceof Boolean b)) {
             throw invalid("component \"" + component + "\" value \"" + path + "\" must be a boolean, got "
-                    + goType(current) + " — cannot resolve the GPU allocation policy from a malformed value");
+                    + aicr.io.GoStrings.typeName(current) + " — cannot resolve the GPU allocation policy from a malformed value");
         }
         return b;
-    }
-
-    /** Go's {@code %T} of a decoded YAML value. */
-    static String goType(Object v) {
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof Long) {
-            return "int";
-        }
-        if (v instanceof BigInteger) {
-            return "uint64";
-        }
-        if (v instanceof Double) {
-            return "float64";
-        }
-        if (v instanceof Timestamp) {
-            return "time.Time";
-        }
-        if (v instanceof List<?>) {
-            return "[]interface {}";
-        }
-        if (v instanceof Map<?, ?>) {
-            return "map[string]interface {}";
-        }
-        return v.getClass().getSimpleName();
     }
 
     private static AicrException invalid(String msg) {

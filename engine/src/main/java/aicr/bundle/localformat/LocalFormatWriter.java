@@ -209,24 +209,10 @@ public final class LocalFormatWriter {
         put(tree, files, dir + "/Chart.yaml", BundleTemplates.render("localformat/chart.yaml.tmpl", chart), 0644);
         writeValues(dir, c, tree, files);
         RenderInput input = new RenderInput(c.name(), c.namespace(), c.chartName(), c.chartVersion(), c.values());
-        List<ManifestFile> sorted = new ArrayList<>(manifests);
-        sorted.sort((a, b) -> a.path().compareTo(b.path()));
-        Map<String, String> seen = new LinkedHashMap<>();
         boolean declaresNamespace = false;
-        for (ManifestFile m : sorted) {
-            String base = SafePath.baseName(m.path());
-            String prev = seen.putIfAbsent(base, m.path());
-            if (prev != null) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "manifest basename collision in component "
-                        + quote(c.name()) + ": " + quote(prev) + " and " + quote(m.path()) + " both resolve to " + quote(base));
-            }
-            String text = ManifestRenderer.render(m, input);
-            if (text.isEmpty()) {
-                Log.debug("skipping empty manifest after render", "component", c.name(), "manifest", base);
-                continue;
-            }
-            declaresNamespace |= RenderedYaml.declaresNamespace(text);
-            put(tree, files, SafePath.join(dir + "/templates", base), text, 0644);
+        for (Map.Entry<String, String> m : rendered(c.name(), manifests, input).entrySet()) {
+            declaresNamespace |= RenderedYaml.declaresNamespace(m.getValue());
+            put(tree, files, SafePath.join(dir + "/templates", m.getKey()), m.getValue(), 0644);
         }
         Map<String, Object> install = new LinkedHashMap<>();
         install.put("Name", name);
@@ -235,6 +221,33 @@ public final class LocalFormatWriter {
         put(tree, files, dir + "/install.sh", BundleTemplates.render("localformat/install-local-helm.sh.tmpl", install), 0755);
         return new Folder(idx, dir, FolderKind.LOCAL_HELM, name, c.namespace(), c.name(), null, files,
                 !declaresNamespace, post);
+    }
+
+    /**
+     * The component's manifests rendered, by file base name in path order; empty renders are
+     * dropped and two manifests with the same base name are an error (they would overwrite
+     * each other in templates/).
+     */
+    static Map<String, String> rendered(String component, List<ManifestFile> manifests, RenderInput input) {
+        List<ManifestFile> sorted = new ArrayList<>(manifests);
+        sorted.sort((a, b) -> a.path().compareTo(b.path()));
+        Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ManifestFile m : sorted) {
+            String base = SafePath.baseName(m.path());
+            String prev = seen.putIfAbsent(base, m.path());
+            if (prev != null) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "manifest basename collision in component "
+                        + quote(component) + ": " + quote(prev) + " and " + quote(m.path()) + " both resolve to " + quote(base));
+            }
+            String text = ManifestRenderer.render(m, input);
+            if (text.isEmpty()) {
+                Log.debug("skipping empty manifest after render", "component", component, "manifest", base);
+                continue;
+            }
+            out.put(base, text);
+        }
+        return out;
     }
 
     /** values.yaml (static values) and cluster-values.yaml (install-time values), both with the generated header. */

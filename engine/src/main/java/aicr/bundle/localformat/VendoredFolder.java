@@ -1,18 +1,14 @@
 package aicr.bundle.localformat;
 
-import static aicr.io.GoStrings.quote;
 
 import aicr.bundle.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;
-import aicr.bundle.manifest.ManifestRenderer;
 import aicr.bundle.manifest.RenderInput;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;
 import aicr.bundle.vendor.ChartPuller;
 import aicr.bundle.vendor.HookInjection;
-import aicr.errors.AicrException;
-import aicr.errors.ErrorCode;
 import aicr.io.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,20 +44,9 @@ final class VendoredFolder {
                 LocalFormatWriter.valuesFile(nested(split.dynamic(), c.chartName())), 0600);
         RenderInput input = new RenderInput(c.name(), c.namespace(), c.chartName(), version,
                 c.values() == null ? new LinkedHashMap<>() : Values.copyMap(c.values()));
-        List<ManifestFile> sorted = new ArrayList<>(manifests);
-        sorted.sort((a, b) -> a.path().compareTo(b.path()));
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (ManifestFile m : sorted) {
-            String base = SafePath.baseName(m.path());
-            String prev = seen.putIfAbsent(base, m.path());
-            if (prev != null) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "manifest basename collision in component "
-                        + quote(c.name()) + ": " + quote(prev) + " and " + quote(m.path()) + " both resolve to " + quote(base));
-            }
-            String text = ManifestRenderer.render(m, input);
-            if (!text.isEmpty()) {
-                LocalFormatWriter.put(tree, files, SafePath.join(dir + "/templates", base), HookInjection.inject(text), 0644);
-            }
+        for (Map.Entry<String, String> m : LocalFormatWriter.rendered(c.name(), manifests, input).entrySet()) {
+            LocalFormatWriter.put(tree, files, SafePath.join(dir + "/templates", m.getKey()), HookInjection.inject(m.getValue()),
+                    0644);
         }
         Map<String, Object> install = new LinkedHashMap<>();
         install.put("Name", c.name());
