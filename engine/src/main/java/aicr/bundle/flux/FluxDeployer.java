@@ -118,15 +118,9 @@ public final class FluxDeployer implements Deployer {
     private static List<String> upstream(FluxContext ctx, ComponentRef ref, List<String> dependsOn,
                                          Map<String, String> helmSources) {
         List<String> resources = new ArrayList<>();
-        List<String> paths = ctx.in.dynamic().of(ref.name);
-        Map<String, Object> values = ctx.in.valuesOf(ref.name);
-        String valuesFrom = null;
-        if (!paths.isEmpty()) {
-            ValueSplit split = ValueSplit.of(values, paths);
-            values = split.statics();
-            valuesFrom = ctx.configMap(ref.name, ref.name, split.dynamic());
-            resources.add(ref.name + "/configmap-values.yaml");
-        }
+        FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name, ref.name, v -> v, resources);
+        Map<String, Object> values = rv.statics();
+        String valuesFrom = rv.valuesFrom();
         boolean oci = ref.source.startsWith("oci://");
         Map<String, Object> d = ctx.data("Name", ref.name, "TargetNamespace", ref.namespace,
                 "Chart", ref.chart.isEmpty() ? ref.name : ref.chart,
@@ -233,6 +227,28 @@ public final class FluxDeployer implements Deployer {
 
         String gitSourceName() {
             return SourceNames.sanitize(repoUrl(), "default-source");
+        }
+
+        /** A release's static values and the ConfigMap holding its install-time values (or null). */
+        record ReleaseValues(Map<String, Object> statics, String valuesFrom) {
+        }
+
+        /**
+         * The component's values with its {@code --dynamic} paths split off into a ConfigMap named
+         * {@code dir} ({@code shape} wraps the dynamic part as the chart expects it); the
+         * ConfigMap's file is added to {@code resources}.
+         */
+        ReleaseValues releaseValues(String component, String dir,
+                                    java.util.function.UnaryOperator<Map<String, Object>> shape, List<String> resources) {
+            List<String> paths = in.dynamic().of(component);
+            Map<String, Object> values = in.valuesOf(component);
+            if (paths.isEmpty()) {
+                return new ReleaseValues(values, null);
+            }
+            ValueSplit split = ValueSplit.of(values, paths);
+            String valuesFrom = configMap(dir, dir, shape.apply(split.dynamic()));
+            resources.add(dir + "/configmap-values.yaml");
+            return new ReleaseValues(split.statics(), valuesFrom);
         }
 
         /** Template data: the flux namespace plus alternating keys and values. */

@@ -3,7 +3,6 @@ package aicr.bundle.flux;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.deployer.Versions;
-import aicr.bundle.values.ValueSplit;
 import aicr.bundle.vendor.ChartPuller;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;
@@ -62,15 +61,9 @@ final class LocalChart {
     private static List<String> release(FluxDeployer.FluxContext ctx, ComponentRef ref, String dir, List<String> dependsOn,
                                         String valuesKey) {
         List<String> resources = new ArrayList<>();
-        List<String> paths = ctx.in.dynamic().of(ref.name);
-        Map<String, Object> values = ctx.in.valuesOf(ref.name);
-        String valuesFrom = null;
-        if (!paths.isEmpty()) {
-            ValueSplit split = ValueSplit.of(values, paths);
-            values = split.statics();
-            valuesFrom = ctx.configMap(dir, dir, wrap(valuesKey, split.dynamic()));
-            resources.add(dir + "/configmap-values.yaml");
-        }
+        FluxDeployer.FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name, dir, v -> wrap(valuesKey, v), resources);
+        Map<String, Object> values = rv.statics();
+        String valuesFrom = rv.valuesFrom();
         String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(valuesKey, values));
         // The same static values as the chart's defaults: Flux merges the release's values over
         // them (no change), and the chart lints and renders on its own (the reference ships none).

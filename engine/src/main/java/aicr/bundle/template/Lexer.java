@@ -284,13 +284,13 @@ final class Lexer {
             case '|':
                 return item(Type.PIPE);
             case '"':
-                return lexQuote();
+                return lexQuoted('"', Type.STRING, "unterminated quoted string");
             case '`':
                 return lexRawQuote();
             case '$':
                 return lexVariable();
             case '\'':
-                return lexChar();
+                return lexQuoted('\'', Type.CHAR_CONSTANT, "unterminated character constant");
             case '(':
                 parenDepth++;
                 return item(Type.LEFT_PAREN);
@@ -421,7 +421,8 @@ final class Lexer {
         }
     }
 
-    private Item lexChar() {
+    /** A character constant or an interpreted string: escapes skip a character, a newline ends it badly. */
+    private Item lexQuoted(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -429,32 +430,13 @@ final class Lexer {
                 if (e != -1 && e != '\n') {
                     continue;
                 }
-                return error("unterminated character constant");
+                return error(unterminated);
             }
             if (r == -1 || r == '\n') {
-                return error("unterminated character constant");
+                return error(unterminated);
             }
-            if (r == '\'') {
-                return item(Type.CHAR_CONSTANT);
-            }
-        }
-    }
-
-    private Item lexQuote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int e = next();
-                if (e != -1 && e != '\n') {
-                    continue;
-                }
-                return error("unterminated quoted string");
-            }
-            if (r == -1 || r == '\n') {
-                return error("unterminated quoted string");
-            }
-            if (r == '"') {
-                return item(Type.STRING);
+            if (r == close) {
+                return item(type);
             }
         }
     }
