@@ -128,38 +128,6 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--image-refs", paramLabel = "PATH", description = "With OCI output: write the pushed digest to this file.")
     String imageRefs;
 
-    /**
-     * The bundle part of the CDS training run: a recipe written to a scratch directory, then
-     * bundled once per deployer, so the archive holds the bundle path's classes too.
-     */
-    static void trainCds(java.io.PrintStream sink) {
-        Path scratch = null;
-        try {
-            scratch = java.nio.file.Files.createTempDirectory("aicr-cds-");
-            String recipe = scratch.resolve("recipe.yaml").toString();
-            Main.run(new String[]{"recipe", "--service", "eks", "--accelerator", "h100", "--os", "ubuntu", "--intent",
-                    "training", "-o", recipe}, sink, sink);
-            for (String d : List.of("helm", "helmfile", "argocd", "argocd-helm", "flux")) {
-                Main.run(new String[]{"bundle", "-r", recipe, "-d", d, "-o", scratch.resolve(d).toString()}, sink, sink);
-            }
-        } catch (java.io.IOException e) {
-            // training is best effort: without it the archive only lacks the bundle classes
-        } finally {
-            deleteTree(scratch);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // scratch files of a training run; the OS temp cleaner gets the rest
-        }
-    }
-
     @Override
     public Integer call() {
         BundleFlags f = new BundleFlags();
