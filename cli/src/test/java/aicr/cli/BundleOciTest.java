@@ -3,19 +3,16 @@ package aicr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import aicr.bundle.oci.TestRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,78 +42,63 @@ class BundleOciTest {
     }
 
     @Test
-    void pushesArtifactToARegistry() throws Exception {
-        Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-        Map<String, String> manifests = new ConcurrentHashMap<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v2/", ex -> registry(ex, blobs, manifests));
-        server.start();
-        try {
+    void pushesTheStagedTreeAsOneLayerWithCredentialsFromTheDockerCredsStore() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path helper = bin.resolve("docker-credential-teststore");
+        Files.writeString(helper, "#!/bin/sh\ncat > /dev/null\nprintf '{\"ServerURL\":\"x\",\"Username\":\"ci\",\"Secret\":\"s3cret\"}'\n");
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        Path docker = Files.createDirectories(tmp.resolve("docker"));
+        Files.writeString(docker.resolve("config.json"), "{\"credsStore\":\"teststore\"}");
+        try (TestRegistry registry = new TestRegistry(TestRegistry.Auth.tokenFor("ci", "s3cret"))) {
             Path refs = tmp.resolve("refs.txt");
-            CliRunner.Result r = CliRunner.runProcess(tmp, Map.of(),
+            Path work = Files.createDirectories(tmp.resolve("work"));
+            CliRunner.Result r = CliRunner.runProcess(work,
+                    Map.of("DOCKER_CONFIG", docker.toString(), "PATH", bin + ":/usr/bin:/bin"),
                     "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d", "helm",
-                    "-o", "oci://127.0.0.1:" + server.getAddress().getPort() + "/acme/stack:v1.2.3", "--plain-http",
-                    "--image-refs", refs.toString());
+                    "-o", "oci://" + registry.host() + "/acme/stack:v1.2.3", "--plain-http", "--image-refs", refs.toString());
             assertEquals(0, r.exitCode(), r.stderr());
-            String manifest = manifests.get("acme/stack:v1.2.3");
+            assertEquals("", r.stdout());
+            String manifest = registry.manifest("acme/stack:v1.2.3");
             assertTrue(manifest.contains("\"artifactType\":\"application/vnd.nvidia.aicr.artifact\""), manifest);
             assertTrue(manifest.contains("application/vnd.oci.image.layer.v1.tar+gzip"), manifest);
-            assertEquals(2, blobs.size());
-            String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(manifest.getBytes(StandardCharsets.UTF_8)));
-            assertEquals(digest + "\n", Files.readString(refs));
-            assertEquals("", r.stdout());
-        } finally {
-            server.stop(0);
+            assertEquals(2, registry.blobs().size());
+            assertEquals(TestRegistry.digest(manifest.getBytes(StandardCharsets.UTF_8)) + "\n", Files.readString(refs));
+            Path layer = registry.unpackLayer("acme/stack:v1.2.3", tmp.resolve("layer"));
+            assertEquals(files(work.resolve("bundle"), ""), files(layer, ""));
         }
     }
 
     @Test
     void argocdHelmIsPushedAsAChartVersionedByTheTag() throws Exception {
-        Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-        Map<String, String> manifests = new ConcurrentHashMap<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v2/", ex -> registry(ex, blobs, manifests));
-        server.start();
-        try {
-            String ref = "oci://127.0.0.1:" + server.getAddress().getPort() + "/acme/charts/my-stack:1.0.0";
+        try (TestRegistry registry = new TestRegistry(TestRegistry.Auth.ANONYMOUS_TOKEN)) {
+            String ref = "oci://" + registry.host() + "/acme/charts/my-stack:1.0.0";
             CliRunner.Result r = CliRunner.runProcess(tmp, Map.of(),
                     "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d",
                     "argocd-helm", "-o", ref, "--plain-http");
             assertEquals(0, r.exitCode(), r.stderr());
-            assertTrue(manifests.get("acme/charts/my-stack:1.0.0").contains("application/vnd.cncf.helm.chart.content.v1.tar+gzip"));
+            assertTrue(registry.manifest("acme/charts/my-stack:1.0.0").contains("application/vnd.cncf.helm.chart.content.v1.tar+gzip"));
             assertTrue(r.stdout().contains("argocd-helm bundle pushed: " + ref), r.stdout());
-            assertTrue(Files.readString(tmp.resolve("bundle/values.yaml")).contains("repoURL: oci://127.0.0.1:"
-                    + server.getAddress().getPort() + "/acme/charts\n"));
+            assertTrue(Files.readString(tmp.resolve("bundle/values.yaml")).contains("repoURL: oci://" + registry.host()
+                    + "/acme/charts\n"));
             assertTrue(Files.readString(tmp.resolve("bundle/Chart.yaml")).contains("name: \"my-stack\""));
-        } finally {
-            server.stop(0);
+            Path layer = registry.unpackLayer("acme/charts/my-stack:1.0.0", tmp.resolve("layer"));
+            Map<String, String> staged = files(tmp.resolve("bundle"), "my-stack/");
+            Map<String, String> pushed = files(layer, "");
+            assertTrue(Files.readString(layer.resolve("my-stack/Chart.yaml")).contains("\nversion: \"1.0.0\"\n"));
+            staged.remove("my-stack/Chart.yaml");
+            pushed.remove("my-stack/Chart.yaml");
+            assertEquals(staged, pushed);
         }
     }
 
-    /** A registry that accepts monolithic blob uploads and manifests. */
-    private static void registry(HttpExchange ex, Map<String, byte[]> blobs, Map<String, String> manifests) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
-        byte[] body = ex.getRequestBody().readAllBytes();
-        int blobsAt = path.indexOf("/blobs/");
-        int manifestsAt = path.indexOf("/manifests/");
-        if (method.equals("HEAD") && blobsAt > 0) {
-            ex.sendResponseHeaders(blobs.containsKey(path.substring(blobsAt + 7)) ? 200 : 404, -1);
-        } else if (method.equals("POST") && path.endsWith("/blobs/uploads/")) {
-            ex.getResponseHeaders().add("Location", path + "session-1");
-            ex.sendResponseHeaders(202, -1);
-        } else if (method.equals("PUT") && path.contains("/blobs/uploads/")) {
-            String digest = ex.getRequestURI().getQuery().replace("digest=", "").replace("%3A", ":");
-            blobs.put(digest, body);
-            ex.sendResponseHeaders(201, -1);
-        } else if (method.equals("PUT") && manifestsAt > 0) {
-            String repo = path.substring(4, manifestsAt);
-            manifests.put(repo + ":" + path.substring(manifestsAt + 11), new String(body, StandardCharsets.UTF_8));
-            ex.sendResponseHeaders(201, -1);
-        } else {
-            ex.sendResponseHeaders(404, -1);
-        }
-        ex.close();
+    /** Every regular file under {@code root} (path prefixed) with its mode and sha256. */
+    private static Map<String, String> files(Path root, String prefix) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        GoldenTree.snapshot(root).forEach((rel, modeAndDigest) -> {
+            if (modeAndDigest.contains(" ")) {
+                out.put(prefix + rel, modeAndDigest);
+            }
+        });
+        return out;
     }
 }
