@@ -1,5 +1,6 @@
 package aicr.bundle;
 
+import aicr.bundle.checks.Notes;
 import aicr.io.GoStrings;
 
 import aicr.bundle.checks.BundleChecks;

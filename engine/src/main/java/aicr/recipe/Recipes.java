@@ -22,7 +22,7 @@ public final class Recipes {
     private Recipes() {
     }
 
-    public static final List<String> FORMATS = List.of("yaml", "json", "table");
+    public static final List<String> FORMATS = AicrConfig.RECIPE_FORMATS;
 
     /** The catalog for {@code --data DIR} (embedded when null), strict mode applied. */
     public static RecipeStore store(Path dataDir, boolean strictFlag) {

@@ -2,7 +2,7 @@ package aicr.bundle.argocd;
 
 import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;

@@ -2,7 +2,7 @@ package aicr.bundle.argocdhelm;
 
 import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.argocd.ArgocdDeployer;
 import aicr.bundle.argocd.ChildApp;
 import aicr.bundle.deployer.Deployer;

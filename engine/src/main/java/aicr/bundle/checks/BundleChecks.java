@@ -1,6 +1,5 @@
 package aicr.bundle.checks;
 
-import aicr.bundle.Notes;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.log.Log;

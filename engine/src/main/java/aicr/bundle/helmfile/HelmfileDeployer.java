@@ -1,6 +1,6 @@
 package aicr.bundle.helmfile;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;

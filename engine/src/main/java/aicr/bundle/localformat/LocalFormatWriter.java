@@ -2,7 +2,7 @@ package aicr.bundle.localformat;
 
 import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.ManifestRenderer;
 import aicr.bundle.manifest.RenderInput;

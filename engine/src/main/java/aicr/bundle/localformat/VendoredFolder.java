@@ -1,7 +1,7 @@
 package aicr.bundle.localformat;
 
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.RenderInput;
 import aicr.bundle.tree.BundleTree;

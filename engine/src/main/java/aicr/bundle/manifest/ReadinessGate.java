@@ -2,7 +2,7 @@ package aicr.bundle.manifest;
 
 import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.options.DeployerType;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;

@@ -2,7 +2,7 @@ package aicr.bundle.values;
 
 import static aicr.io.GoStrings.quote;
 
-import aicr.bundle.Notes;
+import aicr.bundle.checks.Notes;
 import aicr.bundle.options.Scheduling;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;

@@ -1,4 +1,4 @@
-package aicr.bundle;
+package aicr.bundle.oci;
 
 import aicr.io.GoStrings;
 
