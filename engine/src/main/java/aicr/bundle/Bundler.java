@@ -1,7 +1,7 @@
 package aicr.bundle;
 
 import aicr.bundle.checks.Notes;
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 
 import aicr.bundle.checks.BundleChecks;
 import aicr.bundle.checks.BundleOptions;

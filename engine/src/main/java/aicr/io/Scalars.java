@@ -1,5 +1,8 @@
 package aicr.io;
 
+import aicr.gocompat.Timestamp;
+import aicr.gocompat.GoTimestamp;
+import aicr.gocompat.GoNumbers;
 import java.math.BigInteger;
 import java.util.Set;
 

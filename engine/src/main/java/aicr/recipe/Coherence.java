@@ -2,7 +2,7 @@ package aicr.recipe;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

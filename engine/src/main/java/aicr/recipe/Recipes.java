@@ -172,7 +172,7 @@ public final class Recipes {
             return v + "\n";
         }
         if (v instanceof Double d) {
-            return aicr.io.GoFloat.reading(d) + "\n";
+            return aicr.gocompat.GoFloat.reading(d) + "\n";
         }
         return YamlWriter.write(v, true);
     }

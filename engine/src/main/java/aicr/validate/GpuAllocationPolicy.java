@@ -118,7 +118,7 @@ public final class GpuAllocationPolicy {
         }
         if (!(current instanceof Boolean b)) {
             throw invalid("component \"" + component + "\" value \"" + path + "\" must be a boolean, got "
-                    + aicr.io.GoStrings.typeName(current) + " — cannot resolve the GPU allocation policy from a malformed value");
+                    + aicr.gocompat.GoStrings.typeName(current) + " — cannot resolve the GPU allocation policy from a malformed value");
         }
         return b;
     }

@@ -1,5 +1,7 @@
 package aicr.io;
 
+import aicr.gocompat.Timestamp;
+import aicr.gocompat.GoTimestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package aicr.io;
 
+import aicr.gocompat.Timestamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package aicr.bundle.oci;
 
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;

@@ -1,8 +1,8 @@
 package aicr.bundle.options;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import java.util.List;

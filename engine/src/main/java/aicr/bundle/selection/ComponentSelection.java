@@ -1,8 +1,8 @@
 package aicr.bundle.selection;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.Overrides;
 import aicr.errors.AicrException;

@@ -1,5 +1,7 @@
 package aicr.bundle.template;
 
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import aicr.bundle.template.Exec.Iface;
 
 import java.math.BigInteger;
@@ -112,7 +114,7 @@ final class Funcs {
             List<String> out = new ArrayList<>(a.length);
             for (Object o : a) {
                 if (o != null) { // nil arguments are dropped, so quote of a missing value is ""
-                    out.add(GoStrconv.quote(GoFmt.sprintValue(o)));
+                    out.add(GoStrings.quote(GoFmt.sprintValue(o)));
                 }
             }
             return String.join(" ", out);
@@ -314,7 +316,7 @@ final class Funcs {
                     if (r < ' ') {
                         sb.append("\\u00").append("0123456789ABCDEF".charAt(r >> 4))
                                 .append("0123456789ABCDEF".charAt(r & 0xF));
-                    } else if (r < 0x80 || GoStrconv.isPrint(r)) {
+                    } else if (r < 0x80 || GoStrings.isPrint(r)) {
                         sb.appendCodePoint(r);
                     } else {
                         sb.append(String.format("\\u%04X", r));

@@ -1,6 +1,6 @@
 package aicr.bundle.values;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.bundle.checks.Notes;
 import aicr.errors.AicrException;
@@ -150,7 +150,7 @@ final class BundleRules {
     }
 
     private static String goListType(Object v) {
-        return aicr.io.GoStrings.typeName(v);
+        return aicr.gocompat.GoStrings.typeName(v);
     }
 
     private static String goValue(Object v) {

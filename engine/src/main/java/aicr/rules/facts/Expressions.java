@@ -1,5 +1,6 @@
 package aicr.rules.facts;
 
+import aicr.gocompat.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import java.util.Collection;

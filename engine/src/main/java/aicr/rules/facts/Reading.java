@@ -1,5 +1,6 @@
 package aicr.rules.facts;
 
+import aicr.gocompat.GoStrings;
 /**
  * One snapshot reading as a fact.
  *

@@ -1,5 +1,6 @@
 package aicr.rules.facts;
 
+import aicr.gocompat.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 
@@ -79,7 +80,7 @@ public final class Versions {
             }
             Long n = atoi(part);
             if (n == null) {
-                return new Failure("non-numeric component: " + GoQuote.quote(part), "version component is not numeric");
+                return new Failure("non-numeric component: " + GoStrings.quote(part), "version component is not numeric");
             }
             if (n < 0) {
                 return new Failure("negative component: " + n, "version component cannot be negative");

@@ -1,5 +1,7 @@
 package aicr.rules.facts;
 
+import aicr.gocompat.GoStrings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,5 @@
-package aicr.io;
+package aicr.gocompat;
+
 
 
 /**
