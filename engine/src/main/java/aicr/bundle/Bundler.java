@@ -122,7 +122,7 @@ public final class Bundler {
         DynamicPaths dynamic = DynamicPaths.resolve(s.dynamic(), registry);
         Notes notes = new Notes();
         Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
-                .assembleAll(filtered.componentRefs, notes);
+                .assembleAll(filtered.componentRefs(), notes);
         phases.done("values");
         BundleChecks.run(new BundleChecks.Facts(filtered, values, checkOptions(s), overrides.asSetValues()), registry, notes);
         phases.done("checks");
@@ -140,11 +140,11 @@ public final class Bundler {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
                     "dynamic declarations are not supported with deployer \"argocd\"; use deployer \"argocd-helm\" instead");
         }
-        Map<String, List<ManifestFile>> pre = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.PRE);
-        GkeQuota.addTo(pre, filtered, filtered.componentRefs, registry);
-        Map<String, List<ManifestFile>> post = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.POST);
+        Map<String, List<ManifestFile>> pre = ManifestCollector.collect(filtered.componentRefs(), data, ManifestCollector.Phase.PRE);
+        GkeQuota.addTo(pre, filtered, filtered.componentRefs(), registry);
+        Map<String, List<ManifestFile>> post = ManifestCollector.collect(filtered.componentRefs(), data, ManifestCollector.Phase.POST);
         Map<String, List<ManifestFile>> readiness = s.readinessHooks() && s.deployer() != DeployerType.FLUX
-                ? ReadinessGate.collect(filtered.componentRefs, data, s.deployer(), s.version()) : new LinkedHashMap<>();
+                ? ReadinessGate.collect(filtered.componentRefs(), data, s.deployer(), s.version()) : new LinkedHashMap<>();
 
         DeployerSettings ds = new DeployerSettings(s.version(), s.repoUrl(), s.targetRevision(), s.appName(), argo,
                 s.fluxNamespace(), s.fluxOciSourceName(), s.oci() == null ? "" : s.oci().chartName(),

@@ -99,9 +99,9 @@ public final class Recipes {
 
     /** The closing log line of {@code aicr recipe}. */
     public static void logCompleted(RecipeResult r, String output) {
-        Log.info("recipe generation completed", "output", output, "components", r.componentRefs.size(),
-                "componentNames", String.join(", ", r.componentRefs.stream().map(c -> c.name).toList()),
-                "overlays", r.metadata.appliedOverlays.size());
+        Log.info("recipe generation completed", "output", output, "components", r.componentRefs().size(),
+                "componentNames", String.join(", ", r.componentRefs().stream().map(c -> c.name()).toList()),
+                "overlays", r.metadata().appliedOverlays().size());
     }
 
     /** Resolves in plain mode, or in snapshot mode when {@code check} is given; logs exclusions. */
@@ -110,7 +110,7 @@ public final class Recipes {
         Resolver resolver = new Resolver(store, w -> Log.warn(w));
         RecipeResult r = check == null ? resolver.resolve(query, aicr.BuildInfo.VERSION)
                 : resolver.resolve(query, aicr.BuildInfo.VERSION, check);
-        for (RecipeResult.ConstraintWarning w : r.metadata.constraintWarnings) {
+        for (RecipeResult.ConstraintWarning w : r.metadata().constraintWarnings()) {
             Log.warn("overlay excluded due to constraint failure", "overlay", w.overlay(), "constraint", w.constraint(),
                     "expected", w.expected(), "actual", w.actual(), "reason", w.reason());
         }

@@ -140,7 +140,7 @@ public final class ValidateRun {
                     ErrorCode.SERVICE_UNAVAILABLE, "the snapshot agent needs cluster access, which this build does not "
                     + "support yet; capture a snapshot elsewhere and pass --snapshot"));
         }
-        warnVersionSkew(BuildInfo.VERSION, recipe.metadata.version, snap.metadata().getOrDefault("version", ""));
+        warnVersionSkew(BuildInfo.VERSION, recipe.metadata().version(), snap.metadata().getOrDefault("version", ""));
         warnPhasesWithoutChecks(phases, recipe);
 
         Log.info("running validation", "phases", Phases.format(phases));
@@ -155,7 +155,7 @@ public final class ValidateRun {
                 new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
         Log.debug("constraint rules loaded", "rules", rules.rules().size(), "ms", (System.nanoTime() - t0) / 1_000_000);
         List<ConstraintFacts.Input> inputs = new ArrayList<>();
-        recipe.constraints.forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
+        recipe.constraints().forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
         List<ConstraintResult> results = new ConstraintEvaluator(rules).evaluate(inputs, snap, otherFacts(recipe));
         AicrException readinessFailure = preflightLog(results);
 
@@ -240,18 +240,18 @@ public final class ValidateRun {
     /** Recipe facts for rules that want them: components, criteria, phase constraints. */
     static List<Object> otherFacts(RecipeResult r) {
         List<Object> out = new ArrayList<>();
-        for (ComponentRef c : r.componentRefs) {
-            out.add(new Component(c.name, c.type, c.chart, c.source, c.version, c.namespace, c.enabled(),
-                    c.overrides == null ? null : aicr.io.Values.copyMap(c.overrides)));
+        for (ComponentRef c : r.componentRefs()) {
+            out.add(new Component(c.name(), c.type(), c.chart(), c.source(), c.version(), c.namespace(), c.enabled(),
+                    c.overrides() == null ? null : aicr.io.Values.copyMap(c.overrides())));
         }
-        if (r.criteria != null) {
-            out.add(new Criteria(r.criteria.service(), r.criteria.accelerator(), r.criteria.intent(), r.criteria.os(),
-                    r.criteria.platform(), r.criteria.nodes()));
+        if (r.criteria() != null) {
+            out.add(new Criteria(r.criteria().service(), r.criteria().accelerator(), r.criteria().intent(), r.criteria().os(),
+                    r.criteria().platform(), r.criteria().nodes()));
         }
-        if (r.validation != null) {
-            r.validation.phases.forEach((name, p) -> {
-                if (p.constraints != null) {
-                    p.constraints.forEach(c -> out.add(new PhaseConstraint(name, c.name(), c.value())));
+        if (r.validation() != null) {
+            r.validation().phases().forEach((name, p) -> {
+                if (p.constraints() != null) {
+                    p.constraints().forEach(c -> out.add(new PhaseConstraint(name, c.name(), c.value())));
                 }
             });
         }
@@ -292,7 +292,7 @@ public final class ValidateRun {
     }
 
     static void warnPhasesWithoutChecks(List<String> phases, RecipeResult r) {
-        if (r.validation == null) {
+        if (r.validation() == null) {
             if (!phases.isEmpty()) {
                 Log.warn("recipe has no validation section; requested phases will have no checks",
                         "phases", Phases.format(phases));
@@ -300,8 +300,8 @@ public final class ValidateRun {
             return;
         }
         for (String p : phases) {
-            Phase ph = r.validation.phase(p);
-            if (ph == null || ph.checks == null || ph.checks.isEmpty()) {
+            Phase ph = r.validation().phase(p);
+            if (ph == null || ph.checks() == null || ph.checks().isEmpty()) {
                 Log.warn("phase requested but no checks defined in recipe; phase will be empty", "phase", p);
             }
         }

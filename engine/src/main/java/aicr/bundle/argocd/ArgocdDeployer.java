@@ -89,9 +89,9 @@ public final class ArgocdDeployer implements Deployer {
         List<LocalComponent> components = new ArrayList<>();
         Map<String, ComponentRef> byName = new LinkedHashMap<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name) == null ? Map.of() : in.valuesOf(r.name),
-                    in.dynamic().of(r.name)));
-            byName.put(r.name, r);
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()) == null ? Map.of() : in.valuesOf(r.name()),
+                    in.dynamic().of(r.name())));
+            byName.put(r.name(), r);
         }
         LocalFormatWriter.Written result = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), written);
@@ -119,7 +119,7 @@ public final class ArgocdDeployer implements Deployer {
 
     private static ChildApp child(Folder f, ComponentRef ref, int wave, DeployerInput in, ArgoOptions argo,
                                   String parentName, boolean inline) {
-        String chart = ref.chart.isEmpty() ? ref.name : ref.chart;
+        String chart = ref.chart().isEmpty() ? ref.name() : ref.chart();
         String name = argo.namePrefix() + f.name();
         try {
             Validators.appName(name);
@@ -138,13 +138,13 @@ public final class ArgocdDeployer implements Deployer {
                     + " collides with the parent Application name; choose a different --app-name or deployer namePrefix");
         }
         if (f.kind() == FolderKind.LOCAL_HELM) {
-            return new ChildApp(name, f, ref.namespace, "", "", "", wave, true, "");
+            return new ChildApp(name, f, ref.namespace(), "", "", "", wave, true, "");
         }
-        boolean oci = ref.source.startsWith("oci://");
-        String repo = oci ? stripTrailingSlashes(ref.source) + "/" + chart : ref.source;
-        String version = oci ? ref.version : Versions.stripV(ref.version);
-        String values = inline ? inlineValues(in.valuesOf(ref.name)) : "";
-        return new ChildApp(name, f, ref.namespace, repo, chart, version, wave, false, values);
+        boolean oci = ref.source().startsWith("oci://");
+        String repo = oci ? stripTrailingSlashes(ref.source()) + "/" + chart : ref.source();
+        String version = oci ? ref.version() : Versions.stripV(ref.version());
+        String values = inline ? inlineValues(in.valuesOf(ref.name())) : "";
+        return new ChildApp(name, f, ref.namespace(), repo, chart, version, wave, false, values);
     }
 
     /** Sorted values indented 8 spaces for {@code helm.valuesObject}; {@code {}} when there are none. */
@@ -182,7 +182,7 @@ public final class ArgocdDeployer implements Deployer {
     static Map<String, Object> readme(DeployerInput in, Layout layout, String appName) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("BundlerVersion", in.settings().cliVersion());
-        d.put("RecipeVersion", in.recipe().metadata.version);
+        d.put("RecipeVersion", in.recipe().metadata().version());
         d.put("AppName", appName);
         List<Map<String, Object>> apps = new ArrayList<>();
         for (ChildApp a : layout.apps()) {

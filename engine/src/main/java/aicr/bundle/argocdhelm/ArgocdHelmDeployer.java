@@ -43,7 +43,7 @@ public final class ArgocdHelmDeployer implements Deployer {
         String chart = in.settings().chartName().isEmpty() ? DEFAULT_CHART : in.settings().chartName();
         ArgocdDeployer.Layout layout = ArgocdDeployer.layout(in, appName, false);
         BundleTree tree = new BundleTree();
-        tree.put("Chart.yaml", chartYaml(chart, ChartVersion.of(in.recipe().metadata.version)), 0600);
+        tree.put("Chart.yaml", chartYaml(chart, ChartVersion.of(in.recipe().metadata().version())), 0600);
         Map<String, Object> rootValues = staticValues(in, tree);
         if (!in.settings().appName().isEmpty()) {
             rootValues.put("appName", in.settings().appName());
@@ -96,16 +96,16 @@ public final class ArgocdHelmDeployer implements Deployer {
     private static Map<String, Object> staticValues(DeployerInput in, BundleTree tree) {
         Map<String, Object> stubs = new TreeMap<>();
         tree.dir("static", BundleTree.DIR_MODE);
-        for (ComponentRef ref : in.recipe().componentRefs) {
-            if (ref.type.equals("Kustomize") || ref.source.isEmpty()) {
+        for (ComponentRef ref : in.recipe().componentRefs()) {
+            if (ref.type().equals("Kustomize") || ref.source().isEmpty()) {
                 continue;
             }
-            List<String> paths = in.dynamic().of(ref.name);
-            ValueSplit split = ValueSplit.of(in.valuesOf(ref.name), paths);
+            List<String> paths = in.dynamic().of(ref.name());
+            ValueSplit split = ValueSplit.of(in.valuesOf(ref.name()), paths);
             if (!paths.isEmpty()) {
-                stubs.put(overrideKey(in, ref.name), split.dynamic());
+                stubs.put(overrideKey(in, ref.name()), split.dynamic());
             }
-            tree.put("static/" + ref.name + ".yaml", LocalFormatWriter.valuesFile(split.statics()), 0600);
+            tree.put("static/" + ref.name() + ".yaml", LocalFormatWriter.valuesFile(split.statics()), 0600);
         }
         return new LinkedHashMap<>(stubs);
     }

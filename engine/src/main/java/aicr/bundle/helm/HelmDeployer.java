@@ -43,7 +43,7 @@ public final class HelmDeployer implements Deployer {
         BundleTree tree = new BundleTree();
         List<LocalComponent> components = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()), in.dynamic().of(r.name())));
         }
         LocalFormatWriter.Written written = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), tree);
@@ -65,24 +65,24 @@ public final class HelmDeployer implements Deployer {
 
     static Map<String, Object> readme(DeployerInput in, List<Folder> folders) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("RecipeVersion", in.recipe().metadata.version);
+        d.put("RecipeVersion", in.recipe().metadata().version());
         d.put("BundlerVersion", in.settings().cliVersion());
-        d.put("Criteria", criteriaLines(in.recipe().criteria));
+        d.put("Criteria", criteriaLines(in.recipe().criteria()));
         List<Map<String, Object>> comps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("Name", r.name);
-            c.put("Version", r.version);
-            c.put("Namespace", r.namespace);
-            c.put("Repository", r.source);
-            c.put("ChartName", r.chart.isEmpty() ? r.name : r.chart);
+            c.put("Name", r.name());
+            c.put("Version", r.version());
+            c.put("Namespace", r.namespace());
+            c.put("Repository", r.source());
+            c.put("ChartName", r.chart().isEmpty() ? r.name() : r.chart());
             comps.add(c);
-            names.add(r.name);
+            names.add(r.name());
         }
         d.put("Components", comps);
         List<Map<String, Object>> constraints = new ArrayList<>();
-        for (Constraint c : in.recipe().constraints) {
+        for (Constraint c : in.recipe().constraints()) {
             constraints.add(Map.of("Name", c.name(), "Value", c.value()));
         }
         d.put("Constraints", constraints);
@@ -124,15 +124,15 @@ public final class HelmDeployer implements Deployer {
         Map<String, Object> nodewright = null;
         Map<String, Object> dra = null;
         for (ComponentRef r : in.ordered()) {
-            comps.add(Map.of("Name", r.name, "Namespace", r.namespace));
-            if (ORPHANED_CRD_GROUPS.containsKey(r.name)) {
-                crdGroups.add(ORPHANED_CRD_GROUPS.get(r.name));
+            comps.add(Map.of("Name", r.name(), "Namespace", r.namespace()));
+            if (ORPHANED_CRD_GROUPS.containsKey(r.name())) {
+                crdGroups.add(ORPHANED_CRD_GROUPS.get(r.name()));
             }
-            if (r.name.equals("nodewright-operator")) {
-                nodewright = Map.of("Namespace", r.namespace);
+            if (r.name().equals("nodewright-operator")) {
+                nodewright = Map.of("Namespace", r.namespace());
             }
-            if (r.name.equals("nvidia-dra-driver-gpu")) {
-                dra = Map.of("Namespace", r.namespace);
+            if (r.name().equals("nvidia-dra-driver-gpu")) {
+                dra = Map.of("Namespace", r.namespace());
             }
         }
         d.put("Components", comps);

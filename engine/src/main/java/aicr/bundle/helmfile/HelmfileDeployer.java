@@ -33,8 +33,8 @@ public final class HelmfileDeployer implements Deployer {
         List<LocalComponent> components = new ArrayList<>();
         Map<String, String> namespaces = new LinkedHashMap<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
-            namespaces.put(r.name, r.namespace);
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()), in.dynamic().of(r.name())));
+            namespaces.put(r.name(), r.namespace());
         }
         LocalFormatWriter.Written written = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), Map.of(), in.puller()), tree);
@@ -113,7 +113,7 @@ public final class HelmfileDeployer implements Deployer {
         d.put("BundlerVersion", Versions.stripVOrDefault(in.settings().cliVersion()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
-            rows.add(Map.of("Name", r.name, "Namespace", r.namespace, "Version", r.version.isEmpty() ? r.tag : r.version));
+            rows.add(Map.of("Name", r.name(), "Namespace", r.namespace(), "Version", r.version().isEmpty() ? r.tag() : r.version()));
         }
         d.put("Components", rows);
         d.put("HasSubHelmfiles", stratified);

@@ -38,14 +38,14 @@ public final class ReadinessGate {
                                                           DeployerType deployer, String cliVersion) {
         Map<String, List<ManifestFile>> out = new LinkedHashMap<>();
         for (ComponentRef ref : refs) {
-            String path = "components/" + ref.name + "/" + MANIFEST;
+            String path = "components/" + ref.name() + "/" + MANIFEST;
             if (!data.exists(path)) {
                 continue;
             }
             String test = new String(data.readBytes(path), StandardCharsets.UTF_8);
-            validate(ref.name, test);
-            String doc = render(ref.name, ref.namespace, test, image(cliVersion), deployer);
-            out.put(ref.name, List.of(new ManifestFile(MANIFEST, doc.getBytes(StandardCharsets.UTF_8), false)));
+            validate(ref.name(), test);
+            String doc = render(ref.name(), ref.namespace(), test, image(cliVersion), deployer);
+            out.put(ref.name(), List.of(new ManifestFile(MANIFEST, doc.getBytes(StandardCharsets.UTF_8), false)));
         }
         return out;
     }
