@@ -67,9 +67,9 @@ public final class Bundler {
     /** Runs one bundle command. */
     public static BundleSummary run(BundleFlags flags, String version) {
         long start = System.nanoTime();
-        ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config);
+        ConfigFile.BundleSpec config = flags.config() == null ? null : ConfigFile.load(flags.config());
         Phases phases = new Phases(start);
-        RecipeStore store = Recipes.store(flags.data, false);
+        RecipeStore store = Recipes.store(flags.data(), false);
         phases.done("data");
         BundleSettings s = FlagResolver.resolve(flags, config, version);
         Log.info("generating bundle", "deployer", s.deployer().id(), "type", s.deployer().title(), "recipe", s.recipe(),
