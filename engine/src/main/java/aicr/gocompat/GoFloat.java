@@ -1,7 +1,6 @@
 package aicr.gocompat;
 
 
-
 /**
  * Float64 formatting as the reference (Go) prints it in each output context.
  *

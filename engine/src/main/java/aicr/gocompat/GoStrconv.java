@@ -1,7 +1,6 @@
 package aicr.gocompat;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,6 @@
 package aicr.gocompat;
 
+
 /**
  * Recognizes the plain scalars yaml.v3 resolves to timestamps (resolve.go parseTimestamp): text
  * starting with four digits and '-', accepted by Go's time.Parse with one of the layouts

@@ -1,5 +1,6 @@
 package aicr.gocompat;
 
+
 /**
  * A YAML timestamp scalar as the reference's YAML library reads it (an unquoted
  * {@code 2001-12-14}, {@code 2001-12-14T21:59:43Z}, ...). Kept as its parts so that writers

@@ -1,8 +1,8 @@
 package aicr.io;
 
-import aicr.gocompat.Timestamp;
-import aicr.gocompat.GoTime;
 import aicr.gocompat.GoFloat;
+import aicr.gocompat.GoTime;
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;

@@ -1,11 +1,8 @@
 package aicr.recipe;
 
+import aicr.config.AicrConfig;
 import aicr.criteria.Criteria;
 import aicr.criteria.CriteriaFile;
-import aicr.config.AicrConfig;
-import aicr.log.Log;
-import aicr.snapshot.CriteriaDetector;
-import aicr.snapshot.Snapshot;
 import aicr.criteria.CriteriaFlags;
 import aicr.criteria.Dimension;
 import aicr.data.DataSource;
@@ -13,6 +10,9 @@ import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.JsonWriter;
 import aicr.io.YamlWriter;
+import aicr.log.Log;
+import aicr.snapshot.CriteriaDetector;
+import aicr.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

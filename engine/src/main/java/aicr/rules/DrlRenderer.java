@@ -1,6 +1,5 @@
 package aicr.rules;
 
-import aicr.errors.AicrException;
 import aicr.io.Node;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,9 +1,9 @@
 package aicr.io;
 
-import aicr.gocompat.Timestamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package aicr.io;
 
-import aicr.gocompat.Timestamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;

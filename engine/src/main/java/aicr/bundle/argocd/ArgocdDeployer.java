@@ -2,7 +2,6 @@ package aicr.bundle.argocd;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -14,7 +13,9 @@ import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.options.ArgoOptions;
 import aicr.bundle.options.Validators;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.values.DynamicPaths;
 import aicr.bundle.vendor.Provenance;
 import aicr.bundle.vendor.VendorRecord;
 import aicr.errors.AicrException;
@@ -33,6 +34,28 @@ import java.util.Map;
  * {@code <folder>/application.yaml} of the repository.
  */
 public final class ArgocdDeployer implements Deployer {
+    /** Gates are synced after their component (sync waves) and replaced on every sync. */
+    public static final List<String> GATE_ANNOTATIONS = List.of("argocd.argoproj.io/sync-options: Replace=true");
+
+    @Override
+    public List<String> readinessGateAnnotations() {
+        return GATE_ANNOTATIONS;
+    }
+
+    @Override
+    public boolean takesApplicationOptions() {
+        return true;
+    }
+
+    /** Plain Applications have no install-time values to fill; the Helm app-of-apps has. */
+    @Override
+    public void checkFlags(String repoUrl, DynamicPaths dynamic) {
+        if (!dynamic.isEmpty()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "dynamic declarations are not supported with deployer \"argocd\"; use deployer \"argocd-helm\" instead");
+        }
+    }
+
     public static final String DEFAULT_APP_NAME = "nvidia-stack";
     static final String PLACEHOLDER_REPO = "https://github.com/YOUR-ORG/YOUR-REPO.git";
     static final int MAX_CHILD_NAME = 53;

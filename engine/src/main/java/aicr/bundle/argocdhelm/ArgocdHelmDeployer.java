@@ -2,7 +2,6 @@ package aicr.bundle.argocdhelm;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.argocd.ArgocdDeployer;
 import aicr.bundle.argocd.ChildApp;
 import aicr.bundle.deployer.Deployer;
@@ -11,11 +10,14 @@ import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.Numbered;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.options.ArgoOptions;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.values.DynamicPaths;
 import aicr.bundle.values.ValueSplit;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.YamlWriter;
+import aicr.log.Log;
 import aicr.recipe.ComponentConfig;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;
@@ -32,6 +34,30 @@ import java.util.TreeMap;
  * chart itself. Published once, the same chart serves several clusters.
  */
 public final class ArgocdHelmDeployer implements Deployer {
+    @Override
+    public List<String> readinessGateAnnotations() {
+        return ArgocdDeployer.GATE_ANNOTATIONS;
+    }
+
+    @Override
+    public boolean takesApplicationOptions() {
+        return true;
+    }
+
+    /** The chart's repoURL is a value supplied at install time, so --repo has no place here. */
+    @Override
+    public void checkFlags(String repoUrl, DynamicPaths dynamic) {
+        if (!repoUrl.isEmpty()) {
+            Log.warn("--repo is ignored with --deployer argocd-helm; supply the URL at install time via `helm install --set repoURL=...`",
+                    "repo", repoUrl);
+        }
+    }
+
+    @Override
+    public boolean isHelmChart() {
+        return true;
+    }
+
     static final String DEFAULT_CHART = "aicr-bundle";
     static final String DEFAULT_APP = "aicr-stack";
     static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";

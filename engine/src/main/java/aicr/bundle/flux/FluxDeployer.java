@@ -2,13 +2,13 @@ package aicr.bundle.flux;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.SourceNames;
 import aicr.bundle.deployer.Versions;
 import aicr.bundle.manifest.ManifestFile;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;

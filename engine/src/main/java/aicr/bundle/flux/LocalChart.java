@@ -1,8 +1,8 @@
 package aicr.bundle.flux;
 
+import aicr.bundle.deployer.Versions;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.tree.SafePath;
-import aicr.bundle.deployer.Versions;
 import aicr.bundle.vendor.ChartPuller;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package aicr.bundle.helm;
 
-import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -8,6 +7,7 @@ import aicr.bundle.deployer.Numbered;
 import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.vendor.Provenance;
 import aicr.criteria.Criteria;
@@ -25,6 +25,20 @@ import java.util.Map;
  * bundler.)
  */
 public final class HelmDeployer implements Deployer {
+    /** Gates run as post-install/post-upgrade hooks of the component's release. */
+    static final List<String> GATE_ANNOTATIONS = List.of("helm.sh/hook: post-install,post-upgrade",
+            "helm.sh/hook-delete-policy: before-hook-creation");
+
+    @Override
+    public List<String> readinessGateAnnotations() {
+        return GATE_ANNOTATIONS;
+    }
+
+    @Override
+    public boolean includesRecipe() {
+        return true;
+    }
+
 
     /** Readiness gate Helm timeout: the gate's maximum wait (90m) plus a 5m buffer, in Go duration format. */
     static final String READINESS_HELM_TIMEOUT = "1h35m0s";

@@ -1,6 +1,5 @@
 package aicr.bundle.helmfile;
 
-import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -9,6 +8,7 @@ import aicr.bundle.deployer.Versions;
 import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.vendor.Provenance;
 import aicr.io.Struct;

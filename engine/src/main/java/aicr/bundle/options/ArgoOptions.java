@@ -2,9 +2,9 @@ package aicr.bundle.options;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.gocompat.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,11 +2,11 @@ package aicr.bundle.selection;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.gocompat.GoStrings;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.Overrides;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import aicr.log.Log;
 import aicr.recipe.ComponentRef;
 import aicr.recipe.ComponentRegistry;

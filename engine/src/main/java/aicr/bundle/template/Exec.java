@@ -1,7 +1,5 @@
 package aicr.bundle.template;
 
-import aicr.gocompat.GoStrconv;
-import aicr.gocompat.GoStrings;
 import aicr.bundle.template.Funcs.Func;
 import aicr.bundle.template.Funcs.FuncError;
 import aicr.bundle.template.Funcs.Param;
@@ -24,7 +22,8 @@ import aicr.bundle.template.Node.StringNode;
 import aicr.bundle.template.Node.TemplateNode;
 import aicr.bundle.template.Node.TextNode;
 import aicr.bundle.template.Node.VariableNode;
-
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package aicr.bundle.template;
 
+import aicr.bundle.template.Exec.Iface;
 import aicr.gocompat.GoStrconv;
 import aicr.gocompat.GoStrings;
-import aicr.bundle.template.Exec.Iface;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package aicr.bundle.template;
 
-import aicr.gocompat.GoStrconv;
 import aicr.gocompat.GoNumbers;
+import aicr.gocompat.GoStrconv;
 import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,8 +1,5 @@
 package aicr.bundle.template;
 
-import aicr.gocompat.GoStrconv;
-import aicr.gocompat.GoNumbers;
-import aicr.gocompat.GoStrings;
 import aicr.bundle.template.Lexer.Item;
 import aicr.bundle.template.Lexer.Type;
 import aicr.bundle.template.Node.ActionNode;
@@ -26,7 +23,9 @@ import aicr.bundle.template.Node.StringNode;
 import aicr.bundle.template.Node.TemplateNode;
 import aicr.bundle.template.Node.TextNode;
 import aicr.bundle.template.Node.VariableNode;
-
+import aicr.gocompat.GoNumbers;
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package aicr.bundle.values;
 
+
 /**
  * The typing of a {@code --set} value, exactly as the reference decides it: {@code true} and
  * {@code false} (lower case only) are booleans; then Go's {@code strconv.ParseInt(s, 10, 64)};

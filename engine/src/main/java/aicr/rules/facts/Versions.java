@@ -1,8 +1,8 @@
 package aicr.rules.facts;
 
-import aicr.gocompat.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 
 /**
  * Version parsing and comparison shared by every rule that compares versions (spec §4.4).
