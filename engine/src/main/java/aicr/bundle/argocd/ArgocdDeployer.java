@@ -2,7 +2,6 @@ package aicr.bundle.argocd;
 
 import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.Numbered;
@@ -33,20 +32,7 @@ import java.util.Map;
  * the folder's sync wave, and a parent Application that picks up every
  * {@code <folder>/application.yaml} of the repository.
  */
-public final class ArgocdDeployer implements Deployer {
-    /** Gates are synced after their component (sync waves) and replaced on every sync. */
-    public static final List<String> GATE_ANNOTATIONS = List.of("argocd.argoproj.io/sync-options: Replace=true");
-
-    @Override
-    public List<String> readinessGateAnnotations() {
-        return GATE_ANNOTATIONS;
-    }
-
-    @Override
-    public boolean takesApplicationOptions() {
-        return true;
-    }
-
+public final class ArgocdDeployer implements ArgoApplications {
     /** Plain Applications have no install-time values to fill; the Helm app-of-apps has. */
     @Override
     public void checkFlags(String repoUrl, DynamicPaths dynamic) {

@@ -2,9 +2,9 @@ package aicr.bundle.argocdhelm;
 
 import static aicr.gocompat.GoStrings.quote;
 
+import aicr.bundle.argocd.ArgoApplications;
 import aicr.bundle.argocd.ArgocdDeployer;
 import aicr.bundle.argocd.ChildApp;
-import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.Numbered;
@@ -33,17 +33,7 @@ import java.util.TreeMap;
  * numbered folder renders that folder's child Application; the parent Application deploys the
  * chart itself. Published once, the same chart serves several clusters.
  */
-public final class ArgocdHelmDeployer implements Deployer {
-    @Override
-    public List<String> readinessGateAnnotations() {
-        return ArgocdDeployer.GATE_ANNOTATIONS;
-    }
-
-    @Override
-    public boolean takesApplicationOptions() {
-        return true;
-    }
-
+public final class ArgocdHelmDeployer implements ArgoApplications {
     /** The chart's repoURL is a value supplied at install time, so --repo has no place here. */
     @Override
     public void checkFlags(String repoUrl, DynamicPaths dynamic) {
