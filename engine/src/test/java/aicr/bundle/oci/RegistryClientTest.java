@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aicr.bundle.OciTarget;
 import aicr.bundle.tree.BundleTree;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;

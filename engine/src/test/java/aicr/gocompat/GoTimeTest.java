@@ -1,4 +1,4 @@
-package aicr.io;
+package aicr.gocompat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

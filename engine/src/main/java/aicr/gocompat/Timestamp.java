@@ -1,4 +1,5 @@
-package aicr.io;
+package aicr.gocompat;
+
 
 /**
  * A YAML timestamp scalar as the reference's YAML library reads it (an unquoted

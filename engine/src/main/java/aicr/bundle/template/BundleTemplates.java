@@ -1,4 +1,4 @@
-package aicr.bundle;
+package aicr.bundle.template;
 
 import aicr.bundle.template.GoTemplate;
 import aicr.errors.AicrException;

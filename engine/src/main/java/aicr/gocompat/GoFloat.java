@@ -1,4 +1,4 @@
-package aicr.io;
+package aicr.gocompat;
 
 
 /**

@@ -1,56 +1,30 @@
-package aicr.bundle.template;
+package aicr.gocompat;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The parts of Go's {@code strconv} (and {@code unicode.IsPrint}) the template engine needs:
- * Go-syntax quoting, unquoting of template literals, number literal parsing and float formatting.
- * Go strings are UTF-8 bytes while Java strings are UTF-16, so everything here works on code
- * points and converts to bytes only where Go's result depends on byte counts.
+ * Go's {@code strconv} unquoting (string literals and character constants, as the template
+ * engine reads them) and the UTF-8 byte view of strings Go code sees ({@code len(s)}, byte
+ * slicing, {@code %#U}). Quoting is {@link GoStrings}', numbers {@link GoNumbers}'. Go strings are
+ * UTF-8 bytes while Java strings are UTF-16, so everything here works on code points and
+ * converts to bytes only where Go's result depends on byte counts.
  */
-final class GoStrconv {
+public final class GoStrconv {
     private GoStrconv() {
-    }
-
-    // ---------------------------------------------------------------- quoting (shared with aicr.io)
-
-    static String quote(String s) {
-        return aicr.io.GoStrings.quote(s);
-    }
-
-    static String quoteToASCII(String s) {
-        return aicr.io.GoStrings.quoteToASCII(s);
-    }
-
-    static String quoteRune(int r, boolean asciiOnly) {
-        return aicr.io.GoStrings.quoteRune(r, asciiOnly);
-    }
-
-    static boolean canBackquote(String s) {
-        return aicr.io.GoStrings.canBackquote(s);
-    }
-
-    static boolean validRune(int r) {
-        return aicr.io.GoStrings.validRune(r);
-    }
-
-    static boolean isPrint(int r) {
-        return aicr.io.GoStrings.isPrint(r);
     }
 
     // ---------------------------------------------------------------- unquoting
 
     /** Thrown where Go's strconv reports {@code invalid syntax}. */
-    static final class SyntaxError extends Exception {
+    public static final class SyntaxError extends Exception {
         SyntaxError() {
             super("invalid syntax", null, false, false);
         }
     }
 
     /** strconv.Unquote for "..." and `...` literals. */
-    static String unquote(String s) throws SyntaxError {
+    public static String unquote(String s) throws SyntaxError {
         int n = s.length();
         if (n < 2) {
             throw new SyntaxError();
@@ -87,7 +61,7 @@ final class GoStrconv {
      * Decodes a character constant such as {@code 'a'} or {@code '\n'} to its rune value
      * (strconv.UnquoteChar on text[1:] with a "'" tail check, as the template parser does).
      */
-    static int unquoteCharConstant(String text) throws SyntaxError, MalformedCharException {
+    public static int unquoteCharConstant(String text) throws SyntaxError, MalformedCharException {
         String s = text.substring(1);
         int[] pos = {0};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -98,7 +72,7 @@ final class GoStrconv {
         return value;
     }
 
-    static final class MalformedCharException extends Exception {
+    public static final class MalformedCharException extends Exception {
         MalformedCharException() {
             super(null, null, false, false);
         }
@@ -149,7 +123,7 @@ final class GoStrconv {
                     out.write(v); // a raw byte, as in Go
                     return v;
                 }
-                if (!validRune(v)) {
+                if (!GoStrings.validRune(v)) {
                     throw new SyntaxError();
                 }
                 value = v;
@@ -192,35 +166,14 @@ final class GoStrconv {
         out.write(b, 0, b.length);
     }
 
-    // ---------------------------------------------------------------- numbers (shared with aicr.io)
-
-    /** strconv.ParseInt(s, 0, 64); null when it fails for any reason. */
-    static Long parseInt(String s) {
-        java.math.BigInteger v = aicr.io.GoNumbers.parseInt(s, 0);
-        return v == null ? null : v.longValue();
-    }
-
-    /** strconv.ParseUint(s, 0, 64); null when it fails. */
-    static java.math.BigInteger parseUint(String s) {
-        return aicr.io.GoNumbers.parseUint(s, 0);
-    }
-
-    static Double parseFloat(String s) {
-        return aicr.io.GoNumbers.parseFloat(s);
-    }
-
-    static String formatFloat(double v, char fmt, int prec) {
-        return aicr.io.GoNumbers.formatFloat(v, fmt, prec);
-    }
-
     // ---------------------------------------------------------------- UTF-8 helpers
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Length in UTF-8 bytes, as Go's len(string). */
-    static int utf8Length(CharSequence s) {
+    public static int utf8Length(CharSequence s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -239,11 +192,11 @@ final class GoStrconv {
     }
 
     /** Decodes a byte range; a cut through a multi-byte sequence becomes U+FFFD (Go would keep the raw bytes). */
-    static String fromUtf8(byte[] b, int from, int to) {
+    public static String fromUtf8(byte[] b, int from, int to) {
         return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
-    static String runeDescription(int r) {
+    public static String runeDescription(int r) {
         // Go's %#U: U+0041 'A' (the quoted form only when printable)
         String hex = Integer.toHexString(r).toUpperCase();
         StringBuilder sb = new StringBuilder("U+");
@@ -251,7 +204,7 @@ final class GoStrconv {
             sb.append('0');
         }
         sb.append(hex);
-        if (isPrint(r)) {
+        if (GoStrings.isPrint(r)) {
             sb.append(" '").appendCodePoint(r).append('\'');
         }
         return sb.toString();

@@ -1,4 +1,4 @@
-package aicr.bundle;
+package aicr.bundle.checks;
 
 import java.util.ArrayList;
 import java.util.Collections;

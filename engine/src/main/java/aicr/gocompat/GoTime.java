@@ -1,4 +1,4 @@
-package aicr.io;
+package aicr.gocompat;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -77,7 +77,7 @@ public final class GoTime {
     }
 
     /** Year of the local date-time of {@code t} (Go's time.Time.Year()). */
-    static int year(Timestamp t) {
+    public static int year(Timestamp t) {
         return LocalDateTime.ofEpochSecond(t.epochSecond(), 0, ZoneOffset.ofTotalSeconds(0))
                 .plusSeconds(t.offsetSeconds()).getYear();
     }

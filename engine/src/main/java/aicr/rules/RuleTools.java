@@ -1,16 +1,8 @@
-package aicr.validate;
+package aicr.rules;
 
 import aicr.BuildInfo;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.rules.CaseAdapter;
-import aicr.rules.CaseRunner;
-import aicr.rules.RuleBase;
-import aicr.rules.RuleCache;
-import aicr.rules.RuleFile;
-import aicr.rules.RuleInfo;
-import aicr.rules.RuleKind;
-import aicr.rules.RuleLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +13,6 @@ import java.util.Map;
 public final class RuleTools {
     private RuleTools() {
     }
-
-    /** Case runners by rule kind; a kind without one reports its cases as not runnable. */
-    static final Map<RuleKind, CaseAdapter> ADAPTERS = Map.of(RuleKind.CONSTRAINT, new ConstraintCases(),
-            RuleKind.BUNDLE_CHECK, new aicr.bundle.checks.BundleCheckCases());
 
     /** The rule bases in effect: shipped, or shipped plus (and replaced by) {@code rulesDir}. */
     public static List<RuleBase> bases(Path rulesDir) {
@@ -93,7 +81,7 @@ public final class RuleTools {
                     return RuleLoader.parse(f, src);
                 });
             }
-            out.addAll(CaseRunner.run(b, List.copyOf(files.values()), ADAPTERS));
+            out.addAll(CaseRunner.run(b, List.copyOf(files.values()), CaseAdapter.registered()));
         }
         return out;
     }

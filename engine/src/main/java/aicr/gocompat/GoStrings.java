@@ -1,12 +1,12 @@
-package aicr.io;
+package aicr.gocompat;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 
 /**
  * Go's string rules that the reference's messages and flag values follow: {@code %q}
- * quoting (strconv.Quote and friends, with unicode.IsPrint), strconv.ParseBool, and the
- * {@code %T} names of value-model objects. Go strings are UTF-8 bytes while Java strings are
+ * quoting (strconv.Quote and friends, with unicode.IsPrint), strings.TrimSpace,
+ * strconv.ParseBool, and the {@code %T} names of value-model objects. Go strings are UTF-8 bytes while Java strings are
  * UTF-16, so everything here works on code points.
  */
 public final class GoStrings {
@@ -132,6 +132,27 @@ public final class GoStrings {
             default:
                 return false;
         }
+    }
+
+    /** strings.TrimSpace, whose notion of white space (unicode.IsSpace) differs from Java's strip() at the edges. */
+    public static String trimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** unicode.IsSpace (all such characters are in the BMP). */
+    public static boolean isSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            default -> c >= 0x2000 && c <= 0x200A;
+        };
     }
 
     /**

@@ -1,4 +1,5 @@
-package aicr.io;
+package aicr.gocompat;
+
 
 /**
  * Recognizes the plain scalars yaml.v3 resolves to timestamps (resolve.go parseTimestamp): text
@@ -8,17 +9,17 @@ package aicr.io;
  * second take one or two digits; the fraction is optional and may follow '.' or ',';
  * the day must exist in its month. Such strings must be quoted on output.
  */
-final class GoTimestamp {
+public final class GoTimestamp {
 
     private GoTimestamp() {
     }
 
-    static boolean parses(String s) {
+    public static boolean parses(String s) {
         return parse(s) != null;
     }
 
     /** The timestamp {@code s} stands for, or null when yaml.v3 would not read it as one. */
-    static Timestamp parse(String s) {
+    public static Timestamp parse(String s) {
         int i = 0;
         while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             i++;

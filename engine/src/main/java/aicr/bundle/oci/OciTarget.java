@@ -1,9 +1,8 @@
-package aicr.bundle;
-
-import aicr.io.GoStrings;
+package aicr.bundle.oci;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import java.util.regex.Pattern;
 
 /**

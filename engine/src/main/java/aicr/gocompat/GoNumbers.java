@@ -1,4 +1,4 @@
-package aicr.io;
+package aicr.gocompat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

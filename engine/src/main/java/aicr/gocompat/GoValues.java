@@ -1,9 +1,5 @@
-package aicr.snapshot;
+package aicr.gocompat;
 
-import aicr.io.GoFloat;
-import aicr.io.GoTime;
-import aicr.io.Timestamp;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,13 +7,15 @@ import java.util.TreeMap;
 /**
  * Go's {@code %v} rendering of decoded YAML/JSON values, which is how the reference turns
  * any non-scalar or unusual reading into a string (spec §1.3: {@code [a b]}, {@code map[x:1]},
- * {@code <nil>}, {@code 2026-07-01 00:00:00 +0000 UTC}).
+ * {@code <nil>}, {@code 2026-07-01 00:00:00 +0000 UTC}). The template engine's {@code fmt}
+ * (aicr.bundle.template) prints its own data model, which adds structs and interfaces.
  */
-final class GoValues {
+public final class GoValues {
     private GoValues() {
     }
 
-    static String format(Object v) {
+    /** fmt's {@code %v} of a decoded value (null, scalars, timestamps, lists, maps). */
+    public static String format(Object v) {
         StringBuilder sb = new StringBuilder();
         append(sb, v);
         return sb.toString();
@@ -29,7 +27,7 @@ final class GoValues {
         } else if (v instanceof Double d) {
             sb.append(GoFloat.reading(d));
         } else if (v instanceof Timestamp t) {
-            sb.append(time(t));
+            sb.append(GoTime.string(t));
         } else if (v instanceof List<?> l) {
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
@@ -56,19 +54,5 @@ final class GoValues {
         } else {
             sb.append(v);
         }
-    }
-
-    /** Go's time.Time.String() (see {@link GoTime#string}). */
-    static String time(Timestamp t) {
-        return GoTime.string(t);
-    }
-
-    /** A decoded scalar as a reading: ints, uint64, floats, bools and strings keep their type. */
-    static Reading reading(Object v) {
-        if (v instanceof Long || v instanceof BigInteger || v instanceof Double || v instanceof Boolean
-                || v instanceof String) {
-            return new Reading(v);
-        }
-        return new Reading(format(v));
     }
 }
