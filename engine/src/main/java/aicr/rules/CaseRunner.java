@@ -11,7 +11,7 @@ public final class CaseRunner {
     }
 
     /** The outcome of one case; {@code problem} is null when it held. */
-    public record Result(String file, String caseName, String field, String problem) {
+    public record Result(String file, RuleKind kind, String caseName, String field, int line, String problem) {
         public boolean passed() {
             return problem == null;
         }
@@ -30,9 +30,11 @@ public final class CaseRunner {
                         problem = adapter.run(base, f, c);
                     } catch (AicrException e) {
                         problem = e.render();
+                    } catch (RuntimeException e) {
+                        problem = Session.describe(e);
                     }
                 }
-                out.add(new Result(f.path(), c.name(), c.field(), problem));
+                out.add(new Result(f.path(), f.kind(), c.name(), c.field(), c.line(), problem));
             }
         }
         return out;

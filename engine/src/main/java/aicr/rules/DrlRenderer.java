@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.drools.drlonyaml.model.All;
 import org.drools.drlonyaml.model.Base;
 import org.drools.drlonyaml.model.Exists;
@@ -25,64 +27,119 @@ final class DrlRenderer {
     private DrlRenderer() {
     }
 
-    /**
-     * Imported by every rule file: the fact types and the pure helpers, and Go's string rules
-     * ({@code GoStrings.trimSpace}, {@code GoStrings.quote}) from the one place that has them.
-     */
-    static final List<String> DEFAULT_IMPORTS = List.of("aicr.rules.facts.*", "aicr.gocompat.GoStrings");
-
     private static final TypeReference<List<Base>> PATTERNS = new TypeReference<>() {
     };
 
-    /** DRL text of all rules of {@code file}, in package {@code pkg}. */
+    /**
+     * DRL text and, for each of its lines, the line of the rule file it came from (0 when it
+     * came from no line, e.g. the generated header), so that what the DRL parser and the safety
+     * check find can be reported against the file the author wrote.
+     */
+    record Rendered(String text, int[] sourceLines) {
+        /** The rule-file line of DRL line {@code drlLine} (1-based), 0 if unknown. */
+        int sourceLine(int drlLine) {
+            return drlLine >= 1 && drlLine <= sourceLines.length ? sourceLines[drlLine - 1] : 0;
+        }
+    }
+
+    /** Appends whole lines, remembering the source line of each. */
+    private static final class Out {
+        private final StringBuilder sb = new StringBuilder();
+        private final List<Integer> lines = new ArrayList<>();
+
+        void line(String text, int source) {
+            for (String l : text.split("\n", -1)) {
+                sb.append(l).append('\n');
+                lines.add(source);
+            }
+        }
+
+        /** A multi-line text whose first line is at {@code firstSource}, following lines below it. */
+        void block(String text, String indent, int firstSource) {
+            String[] ls = text.split("\n", -1);
+            for (int i = 0; i < ls.length; i++) {
+                sb.append(indent).append(ls[i]).append('\n');
+                lines.add(firstSource <= 0 ? 0 : firstSource + i);
+            }
+        }
+
+        Rendered done() {
+            int[] l = new int[lines.size()];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = lines.get(i);
+            }
+            return new Rendered(sb.toString(), l);
+        }
+    }
+
+    /** DRL text of all rules of {@code file}, in package {@code pkg}, with their consequences as given. */
     static String render(RuleFile file, String pkg) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("// generated from ").append(file.path()).append(" — edit that file, not this text\n");
-        sb.append("package ").append(pkg).append(";\n\n");
-        List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-        imports.addAll(file.imports());
-        for (String i : imports) {
-            sb.append("import ").append(i).append(";\n");
-        }
+        return render(file, pkg, Map.of()).text();
+    }
+
+    /**
+     * DRL of {@code file}; {@code thens} replaces the consequences of the rules it names (the
+     * guarded consequences of {@link SafetyCheck}).
+     */
+    static Rendered render(RuleFile file, String pkg, Map<String, String> thens) {
+        Out out = new Out();
+        out.line("// generated from " + file.path() + " — edit that file, not this text", 0);
+        header(out, file, pkg);
         for (RuleFile.RuleDef r : file.rules()) {
-            sb.append('\n');
-            renderRule(sb, file, r, r.then());
+            out.line("", 0);
+            renderRule(out, file, r, thens.getOrDefault(r.id(), r.then()));
         }
-        return sb.toString();
+        return out.done();
     }
 
     /** Same file with one rule only, optionally with an empty consequence (to locate compile errors). */
     static String renderOne(RuleFile file, RuleFile.RuleDef rule, String pkg, boolean emptyThen) {
-        StringBuilder sb = new StringBuilder("package ").append(pkg).append(";\n");
-        List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-        imports.addAll(file.imports());
-        for (String i : imports) {
-            sb.append("import ").append(i).append(";\n");
-        }
-        renderRule(sb, file, rule, emptyThen ? "" : rule.then());
-        return sb.toString();
+        Out out = new Out();
+        header(out, file, pkg);
+        renderRule(out, file, rule, emptyThen ? "" : rule.then());
+        return out.done().text();
     }
 
-    private static void renderRule(StringBuilder sb, RuleFile file, RuleFile.RuleDef r, String then) {
-        sb.append("rule \"").append(r.id()).append("\"\n");
-        sb.append("    @id(").append(str(r.id())).append(")")
-                .append(" @file(").append(str(file.path())).append(")")
-                .append(" @severity(").append(str(r.severity() != null ? r.severity() : file.severity())).append(")")
-                .append(" @summary(").append(str(r.summary() != null ? r.summary() : file.summary())).append(")\n");
+    private static void header(Out out, RuleFile file, String pkg) {
+        out.line("package " + pkg + ";", 0);
+        out.line("", 0);
+        Set<String> imports = new LinkedHashSet<>(AllowList.of(file.kind()).defaultImports());
+        imports.addAll(file.imports());
+        for (String i : imports) {
+            out.line("import " + i + ";", 0);
+        }
+    }
+
+    private static void renderRule(Out out, RuleFile file, RuleFile.RuleDef r, String then) {
+        out.line("rule \"" + r.id() + "\"", r.line());
+        out.line("    @id(" + str(r.id()) + ")"
+                + " @file(" + str(file.path()) + ")"
+                + " @severity(" + str(r.severity() != null ? r.severity() : file.severity()) + ")"
+                + " @summary(" + str(r.summary() != null ? r.summary() : file.summary()) + ")", r.line());
         if (r.salience() != null) {
-            sb.append("    salience ").append(r.salience()).append('\n');
+            out.line("    salience " + r.salience(), r.line());
         }
-        sb.append("when\n");
+        out.line("when", r.line());
         if (r.when() instanceof Node.ScalarNode s) {
-            for (String line : s.text().strip().split("\n")) {
-                sb.append("    ").append(line).append('\n');
+            // leading blank lines are dropped, so the first kept line is that many lines below
+            String text = s.text();
+            int skipped = 0;
+            while (text.startsWith("\n")) {
+                text = text.substring(1);
+                skipped++;
             }
+            out.block(text.stripTrailing(), "    ", r.whenLine() + skipped);
         } else {
-            for (Base b : patterns(file, r)) {
-                visit(sb, b, "    ");
+            List<Base> patterns = patterns(file, r);
+            List<Node> nodes = ((Node.SeqNode) r.when()).items();
+            for (int i = 0; i < patterns.size(); i++) {
+                visit(out, patterns.get(i), nodes.get(i), "    ");
             }
         }
-        sb.append("then\n").append(then).append(then.endsWith("\n") ? "" : "\n").append("end\n");
+        out.line("then", r.thenLine());
+        // the consequence starts on the line after "then", as its first line does in the rule file
+        out.block(then.endsWith("\n") ? then.substring(0, then.length() - 1) : then, "", r.thenLine());
+        out.line("end", 0);
     }
 
     /** The when-list read with the DRL-on-YAML model; schema errors name the file and field. */
@@ -134,47 +191,65 @@ final class DrlRenderer {
         return s.isNull() ? null : s.text();
     }
 
-    // The visitors mirror drl.ftl of drools-drlonyaml-todrl.
-    private static void visit(StringBuilder sb, Base b, String indent) {
+    // The visitors mirror drl.ftl of drools-drlonyaml-todrl; each constraint gets a line of its own,
+    // so that it maps back to its line in the rule file.
+    private static void visit(Out out, Base b, Node n, String indent) {
         if (b instanceof Pattern p) {
-            sb.append(indent);
+            StringBuilder head = new StringBuilder(indent);
             if (p.getAs() != null && !p.getAs().isEmpty()) {
-                sb.append(p.getAs()).append(" : ");
+                head.append(p.getAs()).append(" : ");
             }
-            String having = p.getHaving() == null ? "" : String.join(", ", p.getHaving());
-            if (p.getGiven() != null && !p.getGiven().isEmpty()) {
-                sb.append(p.getGiven()).append('(').append(having).append(')');
+            List<String> having = p.getHaving() == null ? List.of() : p.getHaving();
+            List<Node> havingNodes = n instanceof Node.MapNode m && m.get("having") instanceof Node.SeqNode hs
+                    ? hs.items() : List.of();
+            boolean oopath = p.getDatasource() != null && !p.getDatasource().isEmpty();
+            boolean typed = p.getGiven() != null && !p.getGiven().isEmpty();
+            String open = typed ? p.getGiven() + "(" : oopath ? "/" + p.getDatasource() + "[" : "";
+            String close = typed ? ")" : oopath ? "]" : "";
+            String from = p.getFrom() != null && !p.getFrom().isEmpty() ? " from " + p.getFrom() : "";
+            if (having.isEmpty() || !(typed || oopath)) {
+                out.line(head + open + String.join(", ", having) + close + from, lineOf(n));
+                return;
             }
-            if (p.getDatasource() != null && !p.getDatasource().isEmpty()) {
-                sb.append('/').append(p.getDatasource()).append('[').append(having).append(']');
+            out.line(head + open, lineOf(n));
+            for (int i = 0; i < having.size(); i++) {
+                int line = i < havingNodes.size() ? lineOf(havingNodes.get(i)) : lineOf(n);
+                out.line(indent + "    " + having.get(i) + (i < having.size() - 1 ? "," : ""), line);
             }
-            if (p.getFrom() != null && !p.getFrom().isEmpty()) {
-                sb.append(" from ").append(p.getFrom());
-            }
-            sb.append('\n');
-        } else if (b instanceof Not n) {
-            group(sb, "not", n.getNot(), indent);
+            out.line(indent + close + from, lineOf(n));
+        } else if (b instanceof Not not) {
+            group(out, "not", not.getNot(), child(n, "not"), indent, lineOf(n));
         } else if (b instanceof Exists e) {
-            group(sb, "exists", e.getExists(), indent);
+            group(out, "exists", e.getExists(), child(n, "exists"), indent, lineOf(n));
         } else if (b instanceof All a) {
             List<Base> all = a.getAll();
+            List<Node> nodes = child(n, "all");
             for (int i = 0; i < all.size(); i++) {
                 if (i > 0) {
-                    sb.append(indent).append("and\n");
+                    out.line(indent + "and", lineOf(n));
                 }
-                visit(sb, all.get(i), indent);
+                visit(out, all.get(i), i < nodes.size() ? nodes.get(i) : n, indent);
             }
         } else {
             throw new IllegalStateException("unknown DRL-on-YAML element " + b.getClass());
         }
     }
 
-    private static void group(StringBuilder sb, String word, List<Base> items, String indent) {
-        sb.append(indent).append(word).append("(\n");
-        for (Base b : items) {
-            visit(sb, b, indent + "    ");
+    private static int lineOf(Node n) {
+        return n == null ? 0 : n.line();
+    }
+
+    /** The items of {@code key}'s list in a when-item mapping (empty if absent). */
+    private static List<Node> child(Node n, String key) {
+        return n instanceof Node.MapNode m && m.get(key) instanceof Node.SeqNode s ? s.items() : List.of();
+    }
+
+    private static void group(Out out, String word, List<Base> items, List<Node> nodes, String indent, int line) {
+        out.line(indent + word + "(", line);
+        for (int i = 0; i < items.size(); i++) {
+            visit(out, items.get(i), i < nodes.size() ? nodes.get(i) : null, indent + "    ");
         }
-        sb.append(indent).append(")\n");
+        out.line(indent + ")", line);
     }
 
     /** A DRL string literal. */

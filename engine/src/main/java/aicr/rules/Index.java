@@ -11,18 +11,23 @@ import java.util.List;
  */
 record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
 
-    /** A rule file: its id, path, reference text and declared operator tokens. */
-    record FileEntry(String id, String path, String reference, List<String> operators) {
+    /**
+     * A rule file: its id, path, reference text, declared operator tokens and implemented
+     * functions, its metadata, and the SHA-256 of its canonical content ({@link RuleSet}).
+     */
+    record FileEntry(String id, String path, String reference, List<String> operators, List<String> implemented,
+                     String severity, String summary, String sha256, boolean shipped) {
     }
 
-    static Index of(List<RuleFile> files, List<String> models) {
+    static Index of(List<RuleFile> files, List<String> models, boolean shipped) {
         List<FileEntry> fs = new ArrayList<>();
         List<RuleInfo> rs = new ArrayList<>();
         for (RuleFile f : files) {
-            fs.add(new FileEntry(f.id(), f.path(), f.reference(), f.operators()));
+            fs.add(new FileEntry(f.id(), f.path(), f.reference(), f.operators(), f.implemented(), f.severity(),
+                    f.summary(), RuleSet.fileHash(f.source()), shipped));
             for (RuleFile.RuleDef r : f.rules()) {
                 rs.add(new RuleInfo(r.id(), f.id(), f.kind(), r.severity() != null ? r.severity() : f.severity(),
-                        r.summary() != null ? r.summary() : f.summary(), f.path()));
+                        r.summary() != null ? r.summary() : f.summary(), f.path(), r.line(), shipped));
             }
         }
         return new Index(fs, rs, models);
@@ -31,10 +36,13 @@ record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
     byte[] write() {
         StringBuilder sb = new StringBuilder();
         for (FileEntry f : files) {
-            line(sb, "file", f.id(), f.path(), f.reference(), String.join("\u001f", f.operators()));
+            line(sb, "file", f.id(), f.path(), f.reference(), String.join("\u001f", f.operators()),
+                    String.join("\u001f", f.implemented()), f.severity(), f.summary(), f.sha256(),
+                    Boolean.toString(f.shipped()));
         }
         for (RuleInfo r : rules) {
-            line(sb, "rule", r.id(), r.fileId(), r.kind().id(), r.severity(), r.summary(), r.file());
+            line(sb, "rule", r.id(), r.fileId(), r.kind().id(), r.severity(), r.summary(), r.file(),
+                    Integer.toString(r.line()), Boolean.toString(r.shipped()));
         }
         for (String m : models) {
             line(sb, "model", m);
@@ -55,14 +63,19 @@ record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
                 p[i] = unescape(p[i]);
             }
             switch (p[0]) {
-                case "file" -> fs.add(new FileEntry(p[1], p[2], p[3],
-                        p[4].isEmpty() ? List.of() : List.of(p[4].split("\u001f", -1))));
-                case "rule" -> rs.add(new RuleInfo(p[1], p[2], RuleKind.of(p[3]), p[4], p[5], p[6]));
+                case "file" -> fs.add(new FileEntry(p[1], p[2], p[3], list(p[4]), list(p[5]), p[6], p[7], p[8],
+                        Boolean.parseBoolean(p[9])));
+                case "rule" -> rs.add(new RuleInfo(p[1], p[2], RuleKind.of(p[3]), p[4], p[5], p[6],
+                        Integer.parseInt(p[7]), Boolean.parseBoolean(p[8])));
                 case "model" -> ms.add(p[1]);
                 default -> throw new IllegalStateException("bad rule index line: " + line);
             }
         }
         return new Index(fs, rs, ms);
+    }
+
+    private static List<String> list(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split("\u001f", -1));
     }
 
     private static void line(StringBuilder sb, String... fields) {

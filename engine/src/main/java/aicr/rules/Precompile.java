@@ -78,7 +78,7 @@ public final class Precompile {
                 }
                 Path index = out.resolve(RuleBase.SHIPPED + kind.id() + ".index");
                 Files.createDirectories(index.getParent());
-                Files.write(index, Index.of(files, models).write());
+                Files.write(index, Index.of(files, models, true).write());
                 System.out.println("[rules] precompiled " + files.size() + " " + kind.id() + " rule file(s)");
             }
         } catch (AicrException e) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -22,9 +23,9 @@ import org.kie.api.KieBase;
 /**
  * The rules of one kind, ready to run. Shipped rules were compiled at build time (see
  * {@link Precompile}) and load here by instantiating their generated model classes; nothing
- * is compiled at run time unless a --rules directory is given, and then only its files
- * (cached on disk by {@link RuleCache}). A --rules file whose id is the id of a shipped file
- * replaces that file; other files add rules.
+ * is compiled at run time unless --rules directories are given, and then only their files
+ * (checked by {@link SafetyCheck}, compiled, and cached on disk by {@link RuleCache}). A
+ * --rules file whose id is the id of a shipped file replaces that file; other files add rules.
  */
 public final class RuleBase {
     static final String SHIPPED = "aicr/rules/shipped/";
@@ -35,9 +36,10 @@ public final class RuleBase {
     private final Map<String, Index.FileEntry> files;
     private final List<String> tokens;
     private final Map<String, String> sources;
+    private final RuleSet ruleSet;
 
     private RuleBase(RuleKind kind, KieBase kieBase, List<RuleInfo> rules, List<Index.FileEntry> files,
-                     Map<String, String> sources) {
+                     Map<String, String> sources, List<Index.FileEntry> shippedFiles) {
         this.kind = kind;
         this.kieBase = kieBase;
         this.rules = new LinkedHashMap<>();
@@ -48,13 +50,34 @@ public final class RuleBase {
         files.forEach(f -> t.addAll(f.operators()));
         this.tokens = Expressions.order(t);
         this.sources = sources;
+        this.ruleSet = ruleSet(kind, files, shippedFiles);
+    }
+
+    private static RuleSet ruleSet(RuleKind kind, List<Index.FileEntry> files, List<Index.FileEntry> shipped) {
+        Map<String, String> all = new HashMap<>();
+        files.forEach(f -> all.put(f.path(), f.sha256()));
+        Map<String, String> own = new HashMap<>();
+        shipped.forEach(f -> own.put(f.path(), f.sha256()));
+        Set<String> shippedIds = new HashSet<>();
+        shipped.forEach(f -> shippedIds.add(f.id()));
+        List<String> added = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        for (Index.FileEntry f : files) {
+            if (!f.shipped()) {
+                (shippedIds.contains(f.id()) ? replaced : added).add(f.id());
+            }
+        }
+        added.sort(null);
+        replaced.sort(null);
+        return new RuleSet(kind, RuleSet.digest(all), RuleSet.digest(own), new TreeMap<>(all).keySet().stream().toList(),
+                added, replaced);
     }
 
     /** The shipped rules of {@code kind}, compiled into the application at build time. */
     public static RuleBase shipped(RuleKind kind) {
         Index index = shippedIndex(kind);
         List<Model> models = instantiate(index.models(), RuleBase.class.getClassLoader());
-        return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of());
+        return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of(), index.files());
     }
 
     /** The shipped rules of {@code kind} as listed in the build's index (no rule engine is started). */
@@ -62,23 +85,39 @@ public final class RuleBase {
         return shippedIndex(kind).rules();
     }
 
+    /** The digest of the shipped rule files of {@code kind} (from the build's index; nothing is compiled). */
+    public static String shippedDigest(RuleKind kind) {
+        Map<String, String> own = new HashMap<>();
+        shippedIndex(kind).files().forEach(f -> own.put(f.path(), f.sha256()));
+        return RuleSet.digest(own);
+    }
+
     /** Rules compiled now from {@code files} alone (no shipped rules): {@code aicr rules test DIR}, tests. */
     public static RuleBase compile(RuleKind kind, List<RuleFile> files) {
         List<RuleFile> mine = files.stream().filter(f -> f.kind() == kind).toList();
         checkUnique(mine);
         RuleCompiler.Compiled c = RuleCompiler.compile(mine, kind.userDrlPackage());
-        Index index = Index.of(mine, c.models());
+        Index index = Index.of(mine, c.models(), false);
         List<Model> models = instantiate(c.models(), new BytesClassLoader(c.classes(), RuleBase.class.getClassLoader()));
-        return new RuleBase(kind, build(models), index.rules(), index.files(), sourcesOf(mine));
+        return new RuleBase(kind, build(models), index.rules(), index.files(), sourcesOf(mine), List.of());
+    }
+
+    /** As {@link #withDirectories} with one directory. */
+    public static RuleBase withDirectory(RuleKind kind, Path dir, RuleCache cache) {
+        return withDirectories(kind, List.of(dir), cache);
     }
 
     /**
-     * Shipped rules plus the files of {@code dir} (of this kind): files add rules, or replace a
-     * shipped file with the same id. The compiled files come from {@code cache} when unchanged.
+     * Shipped rules plus the files of {@code dirs} (of this kind), in order: a file adds rules,
+     * or replaces a shipped file (or a file of an earlier directory) with the same id. The
+     * compiled files come from {@code cache} when unchanged. No directories: the shipped rules.
      */
-    public static RuleBase withDirectory(RuleKind kind, Path dir, RuleCache cache) {
+    public static RuleBase withDirectories(RuleKind kind, List<Path> dirs, RuleCache cache) {
+        if (dirs == null || dirs.isEmpty()) {
+            return shipped(kind);
+        }
         Index shipped = shippedIndex(kind);
-        RuleCache.Module user = cache.load(kind, dir);
+        RuleCache.Module user = cache.load(kind, dirs);
         Set<String> replaced = new HashSet<>();
         for (Index.FileEntry f : user.index().files()) {
             replaced.add(f.id());
@@ -86,9 +125,18 @@ public final class RuleBase {
         Set<String> dropped = new HashSet<>();
         List<RuleInfo> rules = new ArrayList<>();
         List<Index.FileEntry> files = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         for (Index.FileEntry f : shipped.files()) {
             if (!replaced.contains(f.id())) {
                 files.add(f);
+                names.put(f.path(), f.id());
+            }
+        }
+        for (Index.FileEntry f : user.index().files()) {
+            String other = names.put(f.path(), f.id());
+            if (other != null) {
+                throw RuleLoader.error(f.path(), "id", "has the name of the shipped file of " + other
+                        + "; rename it (or give it the id " + other + " to replace that file)");
             }
         }
         Map<String, RuleInfo> kept = new HashMap<>();
@@ -114,7 +162,7 @@ public final class RuleBase {
             models.add(dropped.isEmpty() ? m : new FilteredModel(m, dropped));
         }
         models.addAll(instantiate(user.index().models(), user.loader()));
-        return new RuleBase(kind, build(models), rules, files, user.sources());
+        return new RuleBase(kind, build(models), rules, files, user.sources(), shipped.files());
     }
 
     public RuleKind kind() {
@@ -148,6 +196,9 @@ public final class RuleBase {
         if (s != null) {
             return s;
         }
+        if (!file.startsWith("rules/")) {
+            return null;
+        }
         try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream("aicr/" + file)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -155,8 +206,41 @@ public final class RuleBase {
         }
     }
 
+    /** The rule files in effect and their digest (what reports pin). */
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /** File ids in effect, in order (shipped first). */
+    public List<String> fileIds() {
+        return List.copyOf(files.keySet());
+    }
+
+    /** A rule file in effect, by file id; null if unknown. */
+    Index.FileEntry fileEntry(String fileId) {
+        return files.get(fileId);
+    }
+
+    /** The path of a rule file in effect, by file id; null if unknown. */
+    public String filePath(String fileId) {
+        Index.FileEntry f = files.get(fileId);
+        return f == null ? null : f.path();
+    }
+
+    /** Registry functions implemented by the files in effect ({@code implements:}, bundle-check kind). */
+    public Set<String> implementedFunctions() {
+        Set<String> out = new java.util.TreeSet<>();
+        files.values().forEach(f -> out.addAll(f.implemented()));
+        return out;
+    }
+
+    /** A session with the default {@link Limits}. */
     public Session newSession() {
-        return new Session(this);
+        return new Session(this, Limits.DEFAULT);
+    }
+
+    public Session newSession(Limits limits) {
+        return new Session(this, limits);
     }
 
     KieBase kieBase() {
@@ -210,7 +294,9 @@ public final class RuleBase {
         return out;
     }
 
+    /** Consequences that throw are recorded by the session, not fatal to it (see {@link Session}). */
     private static KieBase build(List<Model> models) {
-        return KieBaseBuilder.createKieBaseFromModel(models);
+        return KieBaseBuilder.createKieBaseFromModel(models,
+                org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(Session.RecordingHandler.class));
     }
 }

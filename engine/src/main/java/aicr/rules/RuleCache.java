@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Compiles --rules directories once and keeps the result on disk. The key is a SHA-256 over
- * the rule files (names and bytes), the rule kind, the aicr version and the Drools version,
- * so any change to rules or tools recompiles; a stale entry is never read. Entries are
+ * the rule files (names relative to their directory, and bytes), the rule kind, the aicr and
+ * Drools versions, the fact classes and the safety check's version, so any change to rules or
+ * tools recompiles; a stale entry is never read. An entry exists only for files that passed the
+ * safety check, so a cached load skips the check as well as the compile. Entries are
  * written to a temp file and moved into place, so a crash leaves no half entry. If the cache
  * cannot be written (read-only home), rules are compiled every time and nothing fails.
  */
@@ -58,24 +61,39 @@ public final class RuleCache {
         return base.resolve("aicr").resolve("rules");
     }
 
-    /** Compiled rules of one kind from a directory, with their loader and the files' texts. */
+    /** Compiled rules of one kind from --rules directories, with their loader and the files' texts. */
     record Module(Index index, ClassLoader loader, Map<String, String> sources) {
     }
 
-    Module load(RuleKind kind, Path dir) {
-        List<Path> paths = RuleLoader.files(dir);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Path p : paths) {
-            String name = display(dir, p);
-            try {
-                files.put(name, Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new AicrException(ErrorCode.INTERNAL, name + ": cannot read file", e);
+    /**
+     * Bumped when what a cache entry vouches for changes: an entry exists only for files that
+     * passed the safety check of this version of it (and compiled).
+     */
+    static final String FORMAT = "aicr-rules-cache/2 safety/1";
+
+    /**
+     * The files of {@code dirs} in effect for {@code kind}, compiled. Files are named relative to
+     * their directory; a file of a later directory with the id of a file of an earlier one
+     * replaces it (organisation rules, then team rules). Every file of every kind must parse and
+     * pass the safety check; only those of {@code kind} are compiled.
+     */
+    Module load(RuleKind kind, List<Path> dirs) {
+        List<Map<String, byte[]>> perDir = new ArrayList<>();
+        for (Path dir : dirs) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (Path p : RuleLoader.files(dir)) {
+                String name = RuleLoader.name(dir, p, "");
+                try {
+                    files.put(name, Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new AicrException(ErrorCode.INTERNAL, name + " (in " + dir + "): cannot read file", e);
+                }
             }
+            perDir.add(files);
         }
+        String key = key(kind, perDir);
         Map<String, String> sources = new LinkedHashMap<>();
-        files.forEach((k, v) -> sources.put(k, new String(v, StandardCharsets.UTF_8)));
-        String key = key(kind, files);
+        perDir.forEach(m -> m.forEach((k, v) -> sources.put(k, new String(v, StandardCharsets.UTF_8))));
         Path entry = root == null ? null : root.resolve(key + ".zip");
         if (entry != null && Files.isRegularFile(entry)) {
             try {
@@ -84,10 +102,13 @@ public final class RuleCache {
                 // A damaged entry only costs a recompile.
             }
         }
-        List<RuleFile> parsed = new ArrayList<>();
-        sources.forEach((name, text) -> parsed.add(RuleLoader.parse(name, text)));
-        RuleBase.checkUnique(parsed);
-        List<RuleFile> mine = parsed.stream().filter(f -> f.kind() == kind).toList();
+        List<RuleFile> effective = effective(perDir);
+        for (RuleFile f : effective) {
+            if (f.kind() != kind) {
+                SafetyCheck.check(f);
+            }
+        }
+        List<RuleFile> mine = effective.stream().filter(f -> f.kind() == kind).toList();
         Map<String, byte[]> classes = Map.of();
         List<String> models = List.of();
         if (!mine.isEmpty()) {
@@ -95,28 +116,51 @@ public final class RuleCache {
             classes = c.classes();
             models = c.models();
         }
-        Index index = Index.of(mine, models);
+        Index index = Index.of(mine, models, false);
         if (entry != null) {
             write(entry, index, classes);
         }
         return new Module(index, new BytesClassLoader(classes, RuleBase.class.getClassLoader()), sources);
     }
 
-    private static String display(Path dir, Path p) {
-        String base = dir.toString().replace('\\', '/');
-        return (base.endsWith("/") ? base : base + "/") + dir.relativize(p).toString().replace('\\', '/');
+    /** Parses every file and applies the layering of directories (later replaces earlier by id). */
+    static List<RuleFile> effective(List<Map<String, byte[]>> perDir) {
+        Map<String, RuleFile> byId = new LinkedHashMap<>();
+        for (Map<String, byte[]> files : perDir) {
+            List<RuleFile> parsed = new ArrayList<>();
+            files.forEach((name, bytes) -> parsed.add(RuleLoader.parse(name, new String(bytes, StandardCharsets.UTF_8))));
+            RuleBase.checkUnique(parsed);
+            for (RuleFile f : parsed) {
+                byId.remove(f.id());
+                byId.put(f.id(), f);
+            }
+        }
+        Map<String, RuleFile> byName = new HashMap<>();
+        for (RuleFile f : byId.values()) {
+            RuleFile prior = byName.putIfAbsent(f.path(), f);
+            if (prior != null) {
+                throw RuleLoader.error(f.path(), "id", "two --rules directories have a file named " + f.path()
+                        + " with different ids (" + prior.id() + ", " + f.id() + "); rename one, or give both the"
+                        + " same id to let the later directory replace the earlier file");
+            }
+        }
+        List<RuleFile> out = new ArrayList<>(byId.values());
+        RuleBase.checkUnique(out);
+        return out;
     }
 
-    String key(RuleKind kind, Map<String, byte[]> files) {
+    String key(RuleKind kind, List<Map<String, byte[]>> perDir) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("aicr-rules-cache/1\n" + aicrVersion + "\n" + droolsVersion() + "\n" + factsFingerprint() + "\n"
-                    + kind.id() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
+            md.update((FORMAT + "\n" + aicrVersion + "\n" + droolsVersion() + "\n" + factsFingerprint() + "\n"
+                    + kind.id() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < perDir.size(); i++) {
+                md.update(("dir " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> e : perDir.get(i).entrySet()) {
+                    md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
+                }
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

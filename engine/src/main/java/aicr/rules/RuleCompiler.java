@@ -34,11 +34,20 @@ final class RuleCompiler {
     /** How many compilations ran in this JVM (tests check that the cache avoids them). */
     static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * Checks every file with {@link SafetyCheck} first — nothing of a file is compiled, let
+     * alone run, before all its code passed — then compiles them together with their guarded
+     * consequences.
+     */
     static Compiled compile(List<RuleFile> files, String pkg) {
         COMPILATIONS.incrementAndGet();
+        Map<String, Map<String, String>> guarded = new LinkedHashMap<>();
+        for (RuleFile f : files) {
+            guarded.put(f.path(), SafetyCheck.check(f));
+        }
         Map<String, String> drl = new LinkedHashMap<>();
         for (RuleFile f : files) {
-            drl.put(f.path(), DrlRenderer.render(f, pkg));
+            drl.put(f.path(), DrlRenderer.render(f, pkg, guarded.get(f.path())).text());
         }
         List<String> errors = build(drl, pkg, null);
         if (errors != null) {
@@ -104,7 +113,8 @@ final class RuleCompiler {
                     continue;
                 }
                 boolean whenOk = build(Map.of(f.path(), DrlRenderer.renderOne(f, r, pkg, true)), pkg, null) == null;
-                return RuleLoader.error(f.path(), r.field() + (whenOk ? ".then" : ".when"), clean(one.get(0)));
+                return RuleLoader.error(f.path(), r.field() + (whenOk ? ".then" : ".when"), "rule " + r.id() + ": "
+                        + clean(one.get(0)) + " (line " + (whenOk ? r.thenLine() : r.whenLine()) + ")");
             }
             return RuleLoader.error(f.path(), "rules", clean(errs.get(0)));
         }

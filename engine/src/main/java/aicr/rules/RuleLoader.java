@@ -2,6 +2,7 @@ package aicr.rules;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import aicr.io.Node;
 import aicr.io.Scalars;
 import aicr.io.YamlReader;
@@ -9,7 +10,9 @@ import aicr.io.YamlSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,33 +30,81 @@ public final class RuleLoader {
     }
 
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*");
-    private static final Pattern IMPORT = Pattern.compile("(function |static )?[A-Za-z_$][\\w$]*(\\.[A-Za-z_$*][\\w$]*)*(\\.\\*)?");
+    private static final Pattern IMPORT = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\.\\*)?");
+    /** A Go-style exported function name, as registry.yaml writes check functions. */
+    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Set<String> TOP = Set.of("id", "kind", "severity", "summary", "reference", "operators",
-            "imports", "rules", "cases");
+            "implements", "imports", "rules", "cases");
     private static final Set<String> RULE = Set.of("id", "summary", "severity", "salience", "when", "then");
     private static final Set<String> CASE = Set.of("name", "given", "expect", "message", "rule");
     static final Set<String> SEVERITIES = Set.of("error", "warning", "info");
 
-    /** Rule files of a directory: {@code *.yaml} and {@code *.yml}, recursively, in path order. */
+    /** The largest rule file read (rule files are text written by people). */
+    static final long MAX_FILE_SIZE = 1 << 20;
+    /** The most rule files one directory may hold. */
+    static final int MAX_FILES = 1000;
+    /** File names go into generated code and reports: plain characters only. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._/-]+");
+
+    /**
+     * Rule files of a directory: {@code *.yaml} and {@code *.yml}, recursively, by relative path.
+     * Like {@code --data}, a rules directory must not contain symbolic links (nor be one): a link
+     * would let a reviewed directory run rules from elsewhere.
+     */
     public static List<Path> files(Path dir) {
+        if (Files.isSymbolicLink(dir)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed in --rules: " + dir);
+        }
         if (!Files.isDirectory(dir)) {
             throw new AicrException(ErrorCode.NOT_FOUND, "rules directory not found: " + dir);
         }
+        List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .sorted()
-                    .toList();
+            for (Path p : (Iterable<Path>) s::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (a.isSymbolicLink()) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed in --rules: " + rel
+                            + " (in " + dir + ")");
+                }
+                String name = p.getFileName().toString();
+                if (!a.isRegularFile() || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    continue;
+                }
+                if (!SAFE_NAME.matcher(rel).matches()) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "rule file name " + GoStrings.quote(rel)
+                            + " (in " + dir + ") may only use letters, digits, '.', '_', '-' and '/'");
+                }
+                if (a.size() > MAX_FILE_SIZE) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "rule file too large (" + a.size()
+                            + " bytes, max " + MAX_FILE_SIZE + "): " + rel + " (in " + dir + ")");
+                }
+                out.add(p);
+                if (out.size() > MAX_FILES) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "more than " + MAX_FILES
+                            + " rule files in " + dir);
+                }
+            }
         } catch (IOException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to list rules directory " + dir, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to list rules directory " + dir, e.getCause());
         }
+        out.sort(java.util.Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/')));
+        return out;
     }
 
-    /** Loads every rule file of {@code dir}; {@code display} prefixes the file names in messages. */
-    public static List<RuleFile> loadDir(Path dir, String display) {
+    /** How a file of {@code dir} is named: {@code prefix/relative} (shipped), or relative to the directory. */
+    static String name(Path dir, Path file, String prefix) {
+        String rel = dir.relativize(file).toString().replace('\\', '/');
+        return prefix.isEmpty() ? rel : prefix + "/" + rel;
+    }
+
+    /** Loads every rule file of {@code dir}; {@code prefix} ("" for none) goes before the relative names. */
+    public static List<RuleFile> loadDir(Path dir, String prefix) {
         List<RuleFile> out = new ArrayList<>();
         for (Path p : files(dir)) {
-            String name = display + "/" + dir.relativize(p).toString().replace('\\', '/');
+            String name = name(dir, p, prefix);
             try {
                 out.add(parse(name, Files.readString(p, StandardCharsets.UTF_8)));
             } catch (IOException e) {
@@ -84,6 +135,10 @@ public final class RuleLoader {
         }
         String severity = r.severity(top, "severity", "severity", true);
         String summary = r.line(top, "summary", "summary", true);
+        if (summary.indexOf('\\') >= 0) {
+            // summaries are written into generated code as annotation values; plain prose needs no escapes
+            throw r.at(top.get("summary"), "summary", "must not contain a backslash");
+        }
         String reference = r.required(top, "reference");
         List<String> operators = r.strings(top, "operators");
         if (!operators.isEmpty() && kind != RuleKind.CONSTRAINT) {
@@ -97,18 +152,51 @@ public final class RuleLoader {
                         "an operator token must be non-empty, without spaces, and must not start with a letter, digit or quote");
             }
         }
+        List<String> implemented = r.strings(top, "implements");
+        if (!implemented.isEmpty() && kind != RuleKind.BUNDLE_CHECK) {
+            throw r.at(top.get("implements"), "implements", "only bundle-check rule files implement registry functions");
+        }
+        for (int i = 0; i < implemented.size(); i++) {
+            if (!FUNCTION.matcher(implemented.get(i)).matches()) {
+                throw r.at(top.get("implements"), "implements[" + i + "]", "not a check function name: "
+                        + GoStrings.quote(implemented.get(i)));
+            }
+        }
         List<String> imports = r.strings(top, "imports");
+        AllowList allow = AllowList.of(kind);
         for (int i = 0; i < imports.size(); i++) {
             if (!IMPORT.matcher(imports.get(i)).matches()) {
                 throw r.at(top.get("imports"), "imports[" + i + "]", "not a Java import: \"" + imports.get(i) + "\"");
             }
+            if (!allow.importAllowed(imports.get(i))) {
+                throw r.at(top.get("imports"), "imports[" + i + "]", "import " + GoStrings.quote(imports.get(i))
+                        + " is not allowed: rule files may import the fact types and helpers of their kind, their"
+                        + " packages, java.util, java.util.regex and java.math (see docs/rules.md#what-rule-code-may-use)");
+            }
         }
-        List<RuleFile.RuleDef> rules = rules(r, top, id);
+        String[] lines = text.split("\n", -1);
+        List<RuleFile.RuleDef> rules = rules(r, top, id, lines);
         List<RuleFile.RuleCase> cases = cases(r, top, rules);
-        return new RuleFile(path, id, kind, severity, summary, reference, operators, imports, rules, cases, text);
+        return new RuleFile(path, id, kind, severity, summary, reference, operators, implemented, imports, rules, cases,
+                text);
     }
 
-    private static List<RuleFile.RuleDef> rules(Reader r, Node.MapNode top, String fileId) {
+    private static final Pattern BLOCK_INDICATOR = Pattern.compile(".*[|>][0-9+-]*\\s*(#.*)?");
+
+    /**
+     * The line of the first text line of a scalar: the node's own line, or the next one for a
+     * block scalar ({@code then: |}), whose text starts below its indicator.
+     */
+    static int textLine(Node.ScalarNode n, String[] lines) {
+        int line = n.line();
+        if (line > 0 && line <= lines.length && n.text().contains("\n")
+                && BLOCK_INDICATOR.matcher(lines[line - 1].strip()).matches()) {
+            return line + 1;
+        }
+        return line;
+    }
+
+    private static List<RuleFile.RuleDef> rules(Reader r, Node.MapNode top, String fileId, String[] lines) {
         Node n = top.get("rules");
         if (!(n instanceof Node.SeqNode seq) || seq.items().isEmpty()) {
             throw r.at(n == null ? top : n, "rules", "required: a non-empty list of rules");
@@ -150,7 +238,12 @@ public final class RuleLoader {
             if (!(then instanceof Node.ScalarNode ts) || ts.isNull() || ts.text().isBlank()) {
                 throw r.at(then == null ? m : then, f + ".then", "required: the consequence (Java statements)");
             }
-            out.add(new RuleFile.RuleDef(id, severity, summary, salience, when, ts.text(), f));
+            if (summary != null && summary.indexOf('\\') >= 0) {
+                throw r.at(m.get("summary"), f + ".summary", "must not contain a backslash");
+            }
+            int whenLine = when instanceof Node.ScalarNode ws ? textLine(ws, lines) : when.line();
+            out.add(new RuleFile.RuleDef(id, severity, summary, salience, when, ts.text(), f, m.line(), whenLine,
+                    textLine(ts, lines)));
         }
         return out;
     }
@@ -183,7 +276,8 @@ public final class RuleLoader {
             if (rule != null && !ruleIds.contains(rule) && !ID.matcher(rule).matches()) {
                 throw r.at(m.get("rule"), f + ".rule", "\"" + rule + "\" is not a rule id");
             }
-            out.add(new RuleFile.RuleCase(name == null ? f : name, given, expect, r.optional(m, "message", f + ".message"), rule, f));
+            out.add(new RuleFile.RuleCase(name == null ? f : name, given, expect, r.optional(m, "message", f + ".message"),
+                    rule, f, m.line()));
         }
         return out;
     }

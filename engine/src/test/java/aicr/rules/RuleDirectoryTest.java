@@ -79,9 +79,11 @@ class RuleDirectoryTest {
         assertEquals(Outcome.PASS, decide(base, "", "UBUNTU", "ubuntu").outcome());
         assertNull(base.rule("constraint.exact"), "the replaced shipped rule is gone");
         assertNotNull(base.rule("constraint.exact.caseless"));
-        assertEquals(dir + "/regex.yaml", base.rule("site.regex").file());
+        assertEquals("regex.yaml", base.rule("site.regex").file(), "named relative to its --rules directory");
         assertNotNull(base.rule("constraint.version-order.ge"), "other shipped rules stay");
-        assertTrue(base.source(dir + "/regex.yaml").contains("site.regex"));
+        assertTrue(base.source("regex.yaml").contains("site.regex"));
+        assertEquals(List.of("site.regex"), base.ruleSet().added());
+        assertEquals(List.of("constraint.exact"), base.ruleSet().replaced());
 
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
             assertEquals(1, s.filter(p -> p.toString().endsWith(".zip")).count());
@@ -135,8 +137,54 @@ class RuleDirectoryTest {
         Files.writeString(dir.resolve("regex.yaml"), REGEX.replace("matches(", "matchez("));
         AicrException e = assertThrows(AicrException.class,
                 () -> RuleBase.withDirectory(RuleKind.CONSTRAINT, dir, new RuleCache(tmp.resolve("c2"), "test")));
-        assertTrue(e.render().startsWith("[INVALID_REQUEST] " + dir + "/regex.yaml: rules[0].then: "), e.render());
+        assertEquals("[INVALID_REQUEST] regex.yaml: rules[0].then: rule site.regex: uses \"matchez()\", which rule code"
+                + " may not use (allowed: fact types, documented helpers, plain values, bindings and local variables; see"
+                + " docs/rules.md#what-rule-code-may-use) (line 12)", e.render());
         assertTrue(Files.notExists(tmp.resolve("c2")) || isEmpty(tmp.resolve("c2")), "nothing cached");
+
+        // allowed names, wrong types: the compiler's complaint, traced to the rule's then and its line
+        Files.writeString(dir.resolve("regex.yaml"), REGEX.replace("$r.trimmed().matches($c.operand())", "$r.trimmed()"));
+        AicrException typed = assertThrows(AicrException.class,
+                () -> RuleBase.withDirectory(RuleKind.CONSTRAINT, dir, new RuleCache(null, "test")));
+        assertTrue(typed.render().startsWith("[INVALID_REQUEST] regex.yaml: rules[0].then: rule site.regex: "), typed.render());
+        assertTrue(typed.render().endsWith("(line 12)"), typed.render());
+    }
+
+    @Test
+    void directoriesLayerAndNamesDoNotDependOnSpelling() throws IOException {
+        Path org = Files.createDirectories(tmp.resolve("org"));
+        Path team = Files.createDirectories(tmp.resolve("team"));
+        Files.writeString(org.resolve("regex.yaml"), REGEX);
+        Files.writeString(team.resolve("regex.yaml"), REGEX.replace("matches(", "contains("));
+        RuleCache cache = new RuleCache(null, "test");
+        RuleBase base = RuleBase.withDirectories(RuleKind.CONSTRAINT, List.of(org, team), cache);
+        assertEquals(Outcome.PASS, decide(base, "=~", "33", "v1.33.5").outcome(), "the team's file replaced the org's");
+        Files.createDirectories(tmp.resolve("x"));
+        RuleBase spelled = RuleBase.withDirectories(RuleKind.CONSTRAINT,
+                List.of(Path.of(org + "/./"), tmp.resolve("x/../team")), cache);
+        assertEquals(base.ruleSet(), spelled.ruleSet());
+        assertTrue(base.ruleSet().digest().startsWith("sha256:"));
+        assertTrue(!base.ruleSet().digest().equals(base.ruleSet().shippedDigest()));
+
+        Files.writeString(team.resolve("regex.yaml"), REGEX.replace("id: site.regex\nkind", "id: site.other\nkind")
+                .replace("- id: site.regex", "- id: site.other"));
+        AicrException e = assertThrows(AicrException.class,
+                () -> RuleBase.withDirectories(RuleKind.CONSTRAINT, List.of(org, team), cache));
+        assertTrue(e.render().contains("two --rules directories have a file named regex.yaml"), e.render());
+    }
+
+    @Test
+    void symlinksAreRefused() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("links"));
+        Path outside = Files.writeString(tmp.resolve("outside.yaml"), REGEX);
+        Files.createSymbolicLink(dir.resolve("regex.yaml"), outside);
+        AicrException e = assertThrows(AicrException.class,
+                () -> RuleBase.withDirectory(RuleKind.CONSTRAINT, dir, new RuleCache(null, "test")));
+        assertEquals("[INVALID_REQUEST] symlinks not allowed in --rules: regex.yaml (in " + dir + ")", e.render());
+        Path linkedDir = Files.createSymbolicLink(tmp.resolve("linked"), Files.createDirectories(tmp.resolve("real")));
+        AicrException d = assertThrows(AicrException.class,
+                () -> RuleBase.withDirectory(RuleKind.CONSTRAINT, linkedDir, new RuleCache(null, "test")));
+        assertTrue(d.render().startsWith("[INVALID_REQUEST] symlinks not allowed in --rules: "), d.render());
     }
 
     private static boolean isEmpty(Path p) throws IOException {
