@@ -61,7 +61,8 @@ public final class AicrCommand implements Runnable {
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"aicr version " + BuildInfo.VERSION};
+            return new String[]{"aicr version " + BuildInfo.VERSION,
+                    "rules: " + aicr.rules.RuleTools.shippedDigests()};
         }
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 "  aicr bundle -r recipe.yaml --set gpuoperator:driver.version=580.1.2 --dynamic certmanager:replicaCount",
                 "  aicr bundle -r recipe.yaml --set-json agentgateway:allowedSourceRanges='[\"10.0.0.0/8\"]'",
                 "  aicr bundle -r recipe.yaml --accelerated-node-selector nodeGroup=gpu \\",
-                "      --accelerated-node-toleration nvidia.com/gpu=present:NoSchedule"})
+                "      --accelerated-node-toleration nvidia.com/gpu=present:NoSchedule",
+                "  aicr bundle -r recipe.yaml --rules org-checks --rules team-checks -o ./my-bundle"})
 final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     // Each option field is bound by name onto aicr.bundle.BundleFlags (OptionRecords); null is
     // "not given". Environment defaults are the initial values picocli keeps when a flag is absent.
@@ -132,6 +133,16 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--image-refs", paramLabel = "PATH", description = "With OCI output: write the pushed digest to this file.")
     String imageRefs;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Extra bundle-check rule files (repeatable, layered in order): checks that implement registry "
+                    + "functions or fire on the bundle's facts; a file with a shipped file's id replaces it. Only "
+                    + "bundle-check files are used; every file of DIR must be valid and safe (docs/bundle.md).")
+    List<Path> rules;
+
+    @Option(names = "--rule-timeout", paramLabel = "DURATION",
+            description = "Time limit of the bundle-check rule session (default 60s; e.g. 30s, 2m).")
+    String ruleTimeout;
 
     @Override
     public Integer call() {

@@ -53,6 +53,9 @@ final class ExitCodes {
                         "flag " + name + " can only be specified once"));
             }
             CommandLine cl = ex.getCommandLine();
+            if (cl.getCommand() instanceof ValidateCommand) {
+                ValidateCommand.removeStaleOutputs(args);
+            }
             cl.getErr().println("Error: " + ex.getMessage());
             cl.getErr().println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
             return UNSTRUCTURED;

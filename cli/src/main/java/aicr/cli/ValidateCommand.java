@@ -15,15 +15,21 @@ import picocli.CommandLine.Option;
                 "the validation phases run. The report is CTRF JSON; every constraint result",
                 "names the rule and the rule file that decided it."},
         footer = {"", "Exit codes:",
-                "  0  all phases passed or were skipped",
+                "  0  all phases passed or were skipped (with --golden: the report equals the golden file)",
                 "  2  a readiness constraint failed or could not be evaluated (the report is",
-                "     still written); bad flags; an invalid --rules file",
-                "  3  recipe or snapshot not found",
+                "     still written); bad flags; an invalid or unsafe --rules file; a rule session",
+                "     over its limits",
+                "  3  recipe, snapshot or golden file not found",
+                "  5  the rule session ran out of time (--rule-timeout)",
                 "  8  a phase failed (with --fail-on-error), unreadable input, live mode",
+                " 10  --golden: the report differs from the golden file (the difference is printed)",
+                "A run that fails before writing its report removes the -o and --junit files of an earlier run.",
                 "", "Examples:",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
-                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules"})
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules org-rules --rules team-rules",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json --junit junit.xml \\",
+                "      --golden approved/report.json"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
     String recipe;
@@ -52,8 +58,25 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     String output;
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Extra constraint rule files: a file adds rules, or replaces the shipped file with the same id (see docs/rules.md).")
-    Path rules;
+            description = "Extra constraint rule files (repeatable, layered in order): a file adds rules, or replaces "
+                    + "the shipped file (or an earlier DIR's file) with the same id. Only constraint-kind files are used; "
+                    + "every file of DIR must be valid and safe (see docs/rules.md).")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--rule-timeout", paramLabel = "DURATION",
+            description = "Time limit of the constraint rule session (default 60s; e.g. 30s, 2m).")
+    String ruleTimeout;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report's tests as JUnit XML to FILE.")
+    String junit;
+
+    @Option(names = "--golden", paramLabel = "FILE",
+            description = "Compare the report with this approved report: exit 0 when equal, 10 and the difference "
+                    + "on stderr when not.")
+    String golden;
+
+    @Option(names = "--update-golden", description = "Write the report to the --golden FILE instead of comparing.")
+    boolean updateGolden;
 
     @Option(names = "--timestamps", description = "Write timestamp/start/stop into the report (off: reports are reproducible).")
     boolean timestamps;
@@ -92,6 +115,32 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         return ValidateRun.run(ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
-                noCluster, data.dir, rules, output, timestamps), config.load()), Streams.out());
+                noCluster, data.dir, rules, output, timestamps, ruleTimeout,
+                new ValidateRun.CiOutputs(junit, golden, updateGolden)), config.load()), Streams.out());
+    }
+
+    /**
+     * After a flag error (before any of this command's code ran): the -o and --junit files of an
+     * earlier run are removed, as after any other failed run, found in the raw arguments.
+     */
+    static void removeStaleOutputs(String[] args) {
+        String out = null;
+        String junit = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String next = i + 1 < args.length ? args[i + 1] : null;
+            if ((a.equals("-o") || a.equals("--output")) && next != null) {
+                out = next;
+            } else if (a.startsWith("--output=")) {
+                out = a.substring("--output=".length());
+            } else if (a.startsWith("-o") && a.length() > 2) {
+                out = a.substring(2);
+            } else if (a.equals("--junit") && next != null) {
+                junit = next;
+            } else if (a.startsWith("--junit=")) {
+                junit = a.substring("--junit=".length());
+            }
+        }
+        ValidateRun.removeStale(out, junit);
     }
 }

@@ -68,19 +68,29 @@ class RulesCliTest {
     void explainShowsReferenceAndFileWithCases() {
         CliRunner.Result r = CliRunner.run("rules", "explain", "constraint.version-order.gt");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("file:      rules/constraints/version-order.yaml"), r.stdout());
+        assertTrue(r.stdout().contains("file:      rules/constraints/version-order.yaml:37 (constraint.version-order, shipped)"),
+                r.stdout());
         assertTrue(r.stdout().contains("reference: Reference ParsedConstraint.Evaluate"), r.stdout());
-        assertTrue(r.stdout().contains("cases:"), r.stdout());
-        CliRunner.Result missing = CliRunner.run("rules", "explain", "no.such.rule");
+        assertTrue(r.stdout().contains("\n 58  cases:\n"), r.stdout());
+        CliRunner.Result file = CliRunner.run("rules", "explain", "constraint.version-order");
+        assertEquals(0, file.exitCode(), file.stderr());
+        assertTrue(file.stdout().startsWith("file:      rules/constraints/version-order.yaml (constraint.version-order, shipped)"),
+                file.stdout());
+        assertTrue(file.stdout().contains("  rules/constraints/version-order.yaml:37  constraint.version-order.gt (error)"),
+                file.stdout());
+        CliRunner.Result missing = CliRunner.run("rules", "explain", "constraint.version-order.gte");
         assertEquals(3, missing.exitCode());
-        assertTrue(missing.stderr().contains("[NOT_FOUND] no rule with id \"no.such.rule\""), missing.stderr());
+        assertTrue(missing.stderr().contains("[NOT_FOUND] no rule or rule file with id \"constraint.version-order.gte\" "
+                + "(did you mean constraint.version-order, constraint.version-order.gt, constraint.version-order.ge?); "
+                + "see aicr rules list"), missing.stderr());
     }
 
     @Test
     void testRunsShippedCases() {
         CliRunner.Result r = CliRunner.run("rules", "test");
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
-        assertTrue(r.stdout().matches("(?s).*\\n(\\d+) of \\1 cases hold\\n"), r.stdout());
+        assertTrue(r.stdout().matches("(?s).*\\n(\\d+) of \\1 cases hold \\(\\d+/\\d+ constraint, \\d+/\\d+ bundle-check\\)\\n"),
+                r.stdout());
     }
 
     @Test
@@ -93,10 +103,16 @@ class RulesCliTest {
                 """);
         CliRunner.Result r = CliRunner.run("rules", "test", dir.toString());
         assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
-        assertTrue(r.stdout().contains("FAIL  " + dir + "/regex.yaml cases[1] wrong on purpose: expected pass, got fail"
+        assertTrue(r.stdout().contains("FAIL  regex.yaml:16 cases[1] wrong on purpose: expected pass, got fail"
                 + " (rule site.regex)"), r.stdout());
-        assertTrue(r.stdout().contains("ok    " + dir + "/regex.yaml cases[0]"), r.stdout());
+        assertTrue(r.stdout().contains("ok    regex.yaml:14 cases[0]"), r.stdout());
+        assertTrue(r.stdout().contains("ok    rules/constraints/"), "the shipped cases run too");
         assertTrue(r.stderr().contains("[INVALID_REQUEST] 1 of "), r.stderr());
+
+        CliRunner.Result mine = CliRunner.run("rules", "test", dir.toString(), "--given-only", "--failures-only");
+        assertEquals(2, mine.exitCode(), mine.stdout() + mine.stderr());
+        assertEquals("FAIL  regex.yaml:16 cases[1] wrong on purpose: expected pass, got fail (rule site.regex)\n"
+                + "1 of 2 cases hold (1/2 constraint)\n", mine.stdout());
     }
 
     @Test
@@ -120,7 +136,7 @@ class RulesCliTest {
         assertEquals("passed", first.get("status"));
         Map<?, ?> extra = (Map<?, ?>) first.get("extra");
         assertEquals("site.regex", extra.get("rule"));
-        assertEquals(dir + "/regex.yaml", extra.get("ruleFile"));
+        assertEquals("regex.yaml", extra.get("ruleFile"));
         assertEquals("constraint.exact", ((Map<?, ?>) test(Files.readString(out), 1).get("extra")).get("rule"));
         // Without the directory the same expression is an exact-match operand, as in the reference.
         CliRunner.Result plain = CliRunner.run("validate", "-r", recipe.toString(), "-s", SNAPSHOT, "--no-cluster");
@@ -138,8 +154,7 @@ class RulesCliTest {
                 "--rules", dir.toString(), "-o", out.toString());
         assertEquals(2, r.exitCode(), r.stderr());
         String last = r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.startsWith("[cli] command failed: error=[INVALID_REQUEST] " + dir + "/regex.yaml: rules[0].then: "),
-                last);
+        assertTrue(last.startsWith("[cli] command failed: error=[INVALID_REQUEST] regex.yaml: rules[0].then: "), last);
         assertFalse(r.stderr().contains("\tat ") || r.stderr().contains("Lambda") || r.stderr().contains(".java"),
                 r.stderr());
         assertFalse(Files.exists(out), "no report");
@@ -147,8 +162,8 @@ class RulesCliTest {
         Files.writeString(dir.resolve("regex.yaml"), REGEX.replace("severity: warning", "severity: loud"));
         CliRunner.Result schema = CliRunner.run("rules", "test", dir.toString());
         assertEquals(2, schema.exitCode());
-        assertTrue(schema.stderr().contains("[INVALID_REQUEST] " + dir + "/regex.yaml: severity: must be error, warning "
-                + "or info, not \"loud\" (line 3)"), schema.stderr());
+        assertTrue(schema.stdout().contains("INVALID  [INVALID_REQUEST] regex.yaml: severity: must be error, warning "
+                + "or info, not \"loud\" (line 3)"), schema.stdout());
     }
 
     @Test

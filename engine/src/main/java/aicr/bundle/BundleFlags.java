@@ -17,7 +17,7 @@ public record BundleFlags(String recipe, String config, String output, String de
                           String appName, Boolean attest, String certificateIdentityRegexp, String identityToken,
                           Boolean oidcDeviceFlow, String fulcioUrl, String rekorUrl, String signingKey,
                           Boolean assumeYes, String kubeconfig, Boolean insecureTls, Boolean plainHttp,
-                          String imageRefs) {
+                          String imageRefs, List<Path> rules, String ruleTimeout) {
 
     public BundleFlags {
         set = copy(set);
@@ -29,6 +29,7 @@ public record BundleFlags(String recipe, String config, String output, String de
         acceleratedNodeSelector = copy(acceleratedNodeSelector);
         acceleratedNodeToleration = copy(acceleratedNodeToleration);
         workloadSelector = copy(workloadSelector);
+        rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
     private static List<String> copy(List<String> l) {

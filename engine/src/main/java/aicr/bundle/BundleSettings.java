@@ -19,11 +19,13 @@ import java.util.List;
  * @param typed           {@code --set-file} entries, then {@code --set-json} entries
  * @param fluxOciSourceName  OCIRepository name (flux with OCI output only, else "")
  * @param dataDir         the {@code --data} directory, or null
+ * @param rules           {@code --rules} directories of bundle-check rule files, in order
+ * @param ruleLimits      bounds of the bundle-check rule session ({@code --rule-timeout})
  */
 record BundleSettings(String recipe, Path outputDir, OciTarget oci, DeployerType deployer, String repoUrl,
                              String targetRevision, List<ComponentPath> set, List<TypedOverride> typed,
                              List<ComponentPath> dynamic, Scheduling scheduling, boolean vendorCharts,
                              boolean readinessHooks, String fluxNamespace, String fluxOciSourceName, String appName,
                              Path dataDir, boolean attest, boolean plainHttp, boolean insecureTls, String imageRefs,
-                             String version) {
+                             String version, List<Path> rules, aicr.rules.Limits ruleLimits) {
 }

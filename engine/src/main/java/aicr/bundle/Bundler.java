@@ -124,7 +124,8 @@ public final class Bundler {
         Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
                 .assembleAll(filtered.componentRefs(), notes);
         phases.done("values");
-        BundleChecks.run(new BundleChecks.Facts(filtered, values, checkOptions(s), overrides.asSetValues()), registry, notes);
+        BundleChecks.run(new BundleChecks.Facts(filtered, values, checkOptions(s), overrides.asSetValues()), registry, notes,
+                new BundleChecks.Rules(s.rules(), s.ruleLimits()));
         phases.done("checks");
 
         if (s.readinessHooks() && deployer.readinessGateAnnotations() == null) {
@@ -165,7 +166,7 @@ public final class Bundler {
     private static BundleOptions checkOptions(BundleSettings s) {
         return new BundleOptions(s.deployer().id(), s.scheduling().systemNodeSelector(),
                 s.scheduling().acceleratedNodeSelector(), s.scheduling().workloadSelector(), s.scheduling().storageClass(),
-                s.scheduling().nodes());
+                s.scheduling().nodes(), s.scheduling().systemTolerations(), s.scheduling().acceleratedTolerations());
     }
 
     /** {@code --set deployer:<key>=<value>}: Argo CD Application options; rejected for other deployers. */

@@ -92,7 +92,8 @@ final class FlagResolver {
         return new BundleSettings(recipe, outputDir, oci, deployer, repo, targetRevision, set, typed, dynamic,
                 scheduling, flag(f.vendorCharts(), c.vendorCharts()), flag(f.readinessHooks(), false), fluxNamespace,
                 fluxSource, appName, dataDir, flag(f.attest(), c.attest()), flag(f.plainHttp(), c.plainHttp()),
-                flag(f.insecureTls(), c.insecureTls()), pick(f.imageRefs(), c.imageRefs()), version);
+                flag(f.insecureTls(), c.insecureTls()), pick(f.imageRefs(), c.imageRefs()), version, f.rules(),
+                aicr.rules.Limits.DEFAULT.withTimeout(aicr.rules.Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")));
     }
 
     private static DeployerType deployer(String flag, String config) {

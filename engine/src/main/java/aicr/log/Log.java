@@ -54,6 +54,19 @@ public final class Log {
         log(Level.ERROR, msg, kv);
     }
 
+    /**
+     * A multi-line block on the log stream as it is (e.g. the difference {@code validate --golden}
+     * found); with JSON logs, one object with the block as its {@code text}.
+     */
+    public static void block(String text) {
+        if (json) {
+            log(Level.ERROR, "output", "text", text);
+        } else {
+            out.print(text.endsWith("\n") ? text : text + "\n");
+            out.flush();
+        }
+    }
+
     private static void log(Level level, String msg, Object... kv) {
         if (level.ordinal() < threshold.ordinal()) {
             return;

@@ -30,12 +30,28 @@ public final class CtrfReport {
     private final List<Test> tests;
     private final long startMs;
     private final long stopMs;
+    private final Struct extra;
 
     CtrfReport(String toolVersion, List<Test> tests, long startMs, long stopMs) {
+        this(toolVersion, tests, startMs, stopMs, null);
+    }
+
+    private CtrfReport(String toolVersion, List<Test> tests, long startMs, long stopMs, Struct extra) {
         this.toolVersion = toolVersion;
         this.tests = List.copyOf(tests);
         this.startMs = startMs;
         this.stopMs = stopMs;
+        this.extra = extra;
+    }
+
+    /** The same report with {@code results.extra} (CTRF's free-form field; aicr-j puts the rule set there). */
+    CtrfReport withExtra(Struct extra) {
+        return new CtrfReport(toolVersion, tests, startMs, stopMs, extra);
+    }
+
+    /** {@code results.extra}, or null. */
+    public Struct extra() {
+        return extra;
     }
 
     public List<Test> tests() {
@@ -116,7 +132,11 @@ public final class CtrfReport {
             }
             ts.add(s);
         }
-        doc.put("results", new Struct().with("tool", tool).with("summary", summary).with("tests", ts));
+        Struct results = new Struct().with("tool", tool).with("summary", summary).with("tests", ts);
+        if (extra != null) {
+            results.put("extra", extra);
+        }
+        doc.put("results", results);
         return doc;
     }
 }

@@ -29,7 +29,8 @@ public final class Readiness {
         return switch (r.outcome()) {
             case PASS -> null;
             case FAIL -> new AicrException(ErrorCode.INVALID_REQUEST, "readiness check failed: " + r.name()
-                    + " expected " + r.expected() + ", got " + r.actual());
+                    + (r.actual() == null && r.message() != null ? ": " + r.message()
+                    : " expected " + r.expected() + ", got " + r.actual()));
             case ERROR -> new AicrException(ErrorCode.INVALID_REQUEST, "readiness check could not evaluate: "
                     + r.name() + ": " + r.message());
         };

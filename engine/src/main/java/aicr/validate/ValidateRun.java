@@ -14,9 +14,11 @@ import aicr.recipe.RecipeLoader;
 import aicr.recipe.RecipeResult;
 import aicr.recipe.RecipeStore;
 import aicr.recipe.Recipes;
+import aicr.rules.Limits;
 import aicr.rules.RuleBase;
 import aicr.rules.RuleCache;
 import aicr.rules.RuleKind;
+import aicr.rules.RuleSet;
 import aicr.rules.facts.Component;
 import aicr.rules.facts.Criteria;
 import aicr.rules.facts.Outcome;
@@ -49,18 +51,51 @@ public final class ValidateRun {
      *
      * @param phases     {@code --phase} values as given
      * @param failFast   for the live phases ({@link ClusterValidation#runPhases}): skip the phases after a failing one
-     * @param rulesDir   {@code --rules DIR}: extra or replacing constraint rules, or null
+     * @param rulesDirs  {@code --rules DIR} (repeatable): extra or replacing constraint rules, in order
      * @param output     report destination ("" or "-" for stdout)
      * @param timestamps write timestamp/start/stop into the report
+     * @param ruleLimits bounds of the constraint rule session ({@code --rule-timeout})
+     * @param ci         the CI outputs: JUnit file, golden report
      */
     public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
-                          boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
-                          List<FlagOverride> overrides) {
+                          boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
+                          List<FlagOverride> overrides, Limits ruleLimits, CiOutputs ci) {
+        public Options {
+            rulesDirs = rulesDirs == null ? List.of() : List.copyOf(rulesDirs);
+            ruleLimits = ruleLimits == null ? Limits.DEFAULT : ruleLimits;
+            ci = ci == null ? CiOutputs.NONE : ci;
+        }
+
+        /** Without --rules directories beyond one, rule limits or CI outputs. */
+        public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
+                       boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
+                       List<FlagOverride> overrides) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, overrides, null, null);
+        }
+    }
+
+    /**
+     * What CI gets besides the report.
+     *
+     * @param junit        {@code --junit FILE}: JUnit XML of the same tests, or null
+     * @param golden       {@code --golden FILE}: the approved report to compare with, or null
+     * @param updateGolden {@code --update-golden}: write the report to the golden file instead of comparing
+     */
+    public record CiOutputs(String junit, String golden, boolean updateGolden) {
+        public static final CiOutputs NONE = new CiOutputs(null, null, false);
     }
 
     /** The command line as given: null where a flag was not given. */
     public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
-                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
+                        Boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
+                        String ruleTimeout, CiOutputs ci) {
+
+        public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
+                     Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, null, null);
+        }
     }
 
     /**
@@ -81,8 +116,9 @@ public final class ValidateRun {
         boolean offline = bool(overrides, "no-cluster", f.noCluster(), exec, "noCluster", false);
         return new Options(pick(f.recipe(), aicr.io.Fields.str(input, "recipe")),
                 pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
-                phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDir(), f.output(),
-                f.timestamps(), overrides);
+                phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDirs(), f.output(),
+                f.timestamps(), overrides, Limits.DEFAULT.withTimeout(Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")),
+                f.ci());
     }
 
     private static String pick(String flag, String fromConfig) {
@@ -115,9 +151,52 @@ public final class ValidateRun {
         return run(o, stdout, ClusterValidation.UNAVAILABLE);
     }
 
-    /** As {@link #run(Options, PrintStream)}, with {@code cluster} for the agent and the live phases. */
+    /**
+     * As {@link #run(Options, PrintStream)}, with {@code cluster} for the agent and the live phases.
+     * A run that fails before its report is written removes the {@code -o} and {@code --junit}
+     * files of an earlier run, so that no report is left that looks like this run's.
+     */
     public static int run(Options o, PrintStream stdout, ClusterValidation cluster) {
+        boolean[] written = {false};
+        try {
+            return steps(o, stdout, cluster, written);
+        } catch (RuntimeException e) {
+            if (!written[0]) {
+                removeStale(o.output(), o.ci().junit());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes report files of an earlier run (regular files only; stdout, devices and
+     * ConfigMaps are left alone). Best effort: a file that cannot be removed stays.
+     */
+    public static void removeStale(String output, String junit) {
+        for (String dest : java.util.Arrays.asList(output, junit)) {
+            if (Output.isStdout(dest) || dest.startsWith("cm://") || dest.startsWith("/dev/")) {
+                continue;
+            }
+            try {
+                Path p = Path.of(dest);
+                if (java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    java.nio.file.Files.delete(p);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // best effort
+            }
+        }
+    }
+
+    private static int steps(Options o, PrintStream stdout, ClusterValidation cluster, boolean[] written) {
         List<String> phases = Phases.parse(o.phases());
+        if (o.ci().updateGolden() && o.ci().golden() == null) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "--update-golden needs --golden FILE");
+        }
+        if (o.ci().golden() != null && o.timestamps()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "--golden cannot be combined with --timestamps: times make every report differ");
+        }
         if (o.recipe() == null || o.recipe().isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
                     "--recipe is required (or set spec.validate.input.recipe in --config)");
@@ -154,14 +233,21 @@ public final class ValidateRun {
         Log.info("running validation phases", "runID", runId(), "phases", Phases.format(run));
 
         long t0 = System.nanoTime();
-        RuleBase rules = o.rulesDir() == null ? RuleBase.shipped(RuleKind.CONSTRAINT)
-                : RuleBase.withDirectory(RuleKind.CONSTRAINT, o.rulesDir(),
+        RuleBase rules = RuleBase.withDirectories(RuleKind.CONSTRAINT, o.rulesDirs(),
                 new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
         Log.debug("constraint rules loaded", "rules", rules.rules().size(), "ms", (System.nanoTime() - t0) / 1_000_000);
+        if (!o.rulesDirs().isEmpty()) {
+            RuleSet set = rules.ruleSet();
+            Log.info("constraint rules loaded (bundle-check files of --rules are checked but used by aicr bundle only)",
+                    "digest", set.digest(), "added", String.join(",", set.added()), "replaced",
+                    String.join(",", set.replaced()));
+        }
         List<ConstraintFacts.Input> inputs = new ArrayList<>();
         recipe.constraints().forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
-        List<ConstraintResult> results = new ConstraintEvaluator(rules).evaluate(inputs, snap, otherFacts(recipe));
+        List<ConstraintResult> results = new ConstraintEvaluator(rules, o.ruleLimits())
+                .evaluate(inputs, snap, otherFacts(recipe));
         AicrException readinessFailure = preflightLog(results);
+        Struct extra = new Struct().with("ruleSet", ruleSetStruct(rules.ruleSet()));
 
         ValidatorCatalog catalog = ValidatorCatalog.load(data);
         long now = System.currentTimeMillis();
@@ -173,20 +259,63 @@ public final class ValidateRun {
             for (String p : run) {
                 reports.add(CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), READINESS_FAILED_REASON, now));
             }
-            write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
-            throw readinessFailure;
+            return finish(o, CtrfReport.merge(BuildInfo.VERSION, reports).withExtra(extra), stdout, written,
+                    readinessFailure);
         }
         List<ClusterValidation.PhaseResult> phaseResults = o.noCluster() ? skippedOffline(run, catalog, now)
                 : cluster.runPhases(o, recipe, snap, run, catalog);
         phaseResults.forEach(p -> reports.add(p.report()));
-        write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
+        CtrfReport report = CtrfReport.merge(BuildInfo.VERSION, reports).withExtra(extra);
+        String json = write(o, report, stdout, written);
         phaseResults.forEach(p -> Log.info("phase result", "phase", p.phase(), "status", p.status(), "duration", p.duration()));
+        AicrException failure = null;
         // Offline phases are all skipped, so only live results can fail the run here.
         if (o.failOnError() && phaseResults.stream().anyMatch(p -> p.status().equals(CtrfReport.FAILED)
                 || p.status().equals(CtrfReport.OTHER))) {
-            throw new AicrException(ErrorCode.INTERNAL, "validation failed: one or more phases did not pass");
+            failure = new AicrException(ErrorCode.INTERNAL, "validation failed: one or more phases did not pass");
         }
-        return 0;
+        return decide(o, json, failure);
+    }
+
+    private static int finish(Options o, CtrfReport report, PrintStream stdout, boolean[] written, AicrException failure) {
+        return decide(o, write(o, report, stdout, written), failure);
+    }
+
+    /**
+     * The exit: with {@code --golden} the comparison decides (0 same, {@link GoldenReport#MISMATCH_EXIT}
+     * different, the difference printed on stderr); without it the run's own failure, if any.
+     */
+    private static int decide(Options o, String json, AicrException failure) {
+        if (o.ci().golden() == null) {
+            if (failure != null) {
+                throw failure;
+            }
+            return 0;
+        }
+        Path golden = Path.of(o.ci().golden());
+        if (o.ci().updateGolden()) {
+            GoldenReport.update(golden, json);
+            Log.info("golden report updated", "file", o.ci().golden());
+            return 0;
+        }
+        String diff = GoldenReport.compare(golden, json);
+        if (diff == null) {
+            Log.info("report matches the golden report", "file", o.ci().golden());
+            return 0;
+        }
+        Log.block(diff);
+        Log.error("report differs from the golden report", "file", o.ci().golden(), "exitCode",
+                GoldenReport.MISMATCH_EXIT);
+        return GoldenReport.MISMATCH_EXIT;
+    }
+
+    /** The rule set behind the readiness verdicts, as the report's {@code results.extra.ruleSet}. */
+    static Struct ruleSetStruct(RuleSet set) {
+        Struct s = new Struct().with("kind", set.kind().id()).with("digest", set.digest())
+                .with("shippedDigest", set.shippedDigest()).with("files", set.files());
+        s.put("added", set.added());
+        s.put("replaced", set.replaced());
+        return s;
     }
 
     /** {@code --no-cluster}: every catalog entry of each phase is reported skipped; nothing runs, nothing fails. */
@@ -227,7 +356,7 @@ public final class ValidateRun {
                 case FAIL -> CtrfReport.FAILED;
                 case ERROR -> CtrfReport.OTHER;
             };
-            String message = r.outcome() == Outcome.ERROR ? r.message()
+            String message = r.outcome() == Outcome.ERROR || r.actual() == null && r.message() != null ? r.message()
                     : "expected " + r.expected() + ", got " + r.actual();
             Struct extra = new Struct();
             if (r.rule() != null) {
@@ -263,13 +392,20 @@ public final class ValidateRun {
         return out;
     }
 
-    private static void write(Options o, CtrfReport report, PrintStream stdout) {
+    /** Writes the report (and the JUnit file); returns the report's text. */
+    private static String write(Options o, CtrfReport report, PrintStream stdout, boolean[] written) {
         String json = JsonWriter.write(report.toStruct(o.timestamps()), true);
         try {
             Output.write(o.output(), json, stdout);
+            written[0] = true;
+            if (o.ci().junit() != null) {
+                Output.writeFile(Path.of(o.ci().junit()), JunitReport.render(report).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
         } catch (AicrException e) {
             throw AicrException.propagate(ErrorCode.INTERNAL, "failed to serialize CTRF report", e);
         }
+        return json;
     }
 
     /** Advisory: binary, recipe and snapshot made by different release versions. */

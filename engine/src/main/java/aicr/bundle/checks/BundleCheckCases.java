@@ -1,6 +1,7 @@
 package aicr.bundle.checks;
 
 import aicr.bundle.options.ComponentPath;
+import aicr.bundle.options.Toleration;
 import aicr.io.Fields;
 import aicr.io.Node;
 import aicr.rules.CaseAdapter;
@@ -18,17 +19,22 @@ import java.util.Set;
 /**
  * Example cases of bundle-check rule files ({@code aicr rules test}, the test suite):
  * <pre>
- *   given: { component: c, function: CheckX, severity: info, conditions: {intent: [training]},
- *            criteria: {intent: training}, workloadSelector: {k: v}, acceleratedNodeSelector: {k: v},
- *            systemNodeSelector: {k: v}, set: ["key:path=value", ...] }
+ *   given: { component: c, namespace: ns, values: {driver: {enabled: true}},
+ *            function: CheckX, severity: info, conditions: {intent: [training]},     # a registry check (optional)
+ *            criteria: {intent: training}, deployer: helm, storageClass: gp3, nodes: 4,
+ *            workloadSelector: {k: v}, acceleratedNodeSelector: {k: v}, systemNodeSelector: {k: v},
+ *            acceleratedNodeTolerations: ["k=v:NoSchedule"], systemNodeTolerations: ["*"],
+ *            set: ["key:path=value", ...] }
  *   expect: finding | none | error          message: exact finding text (optional)
  * </pre>
- * A case holds when the outcome matches and, unless {@code rule:} names another, a rule of its
- * own file decided it.
+ * Without {@code function} no registry check is inserted: the case exercises a user check that
+ * fires on the bundle's facts alone. A case holds when the outcome matches and, unless
+ * {@code rule:} names another, a rule of its own file decided it.
  */
 public final class BundleCheckCases implements CaseAdapter {
-    private static final Set<String> GIVEN = Set.of("component", "function", "severity", "conditions", "criteria",
-            "workloadSelector", "acceleratedNodeSelector", "systemNodeSelector", "set");
+    private static final Set<String> GIVEN = Set.of("component", "namespace", "values", "function", "severity",
+            "conditions", "criteria", "deployer", "storageClass", "nodes", "workloadSelector", "acceleratedNodeSelector",
+            "systemNodeSelector", "acceleratedNodeTolerations", "systemNodeTolerations", "set");
 
     @Override
     public RuleKind kind() {
@@ -44,34 +50,50 @@ public final class BundleCheckCases implements CaseAdapter {
             }
         }
         String component = Fields.str(g, "component");
-        if (component.isEmpty() || Fields.str(g, "function").isEmpty()) {
-            return c.field() + ".given: component and function are required";
+        if (component.isEmpty()) {
+            return c.field() + ".given: component is required";
         }
+        String function = Fields.str(g, "function");
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         Node.MapNode cond = Fields.map(g, "conditions");
         if (cond != null) {
             cond.entries().keySet().forEach(k -> conditions.put(k, Fields.strList(cond, k)));
         }
-        BundleCheck check = new BundleCheck(0, component, Fields.str(g, "function"), Fields.str(g, "severity"), "", conditions);
+        BundleCheck check = function.isEmpty() ? null
+                : new BundleCheck(0, component, function, Fields.str(g, "severity"), "", conditions);
         Node.MapNode crit = Fields.map(g, "criteria");
         BundleCriteria criteria = new BundleCriteria(crit != null, Fields.str(crit, "service"), Fields.str(crit, "accelerator"),
                 Fields.str(crit, "intent"), Fields.str(crit, "os"), Fields.str(crit, "platform"));
-        BundleOptions options = new BundleOptions("helm", map(g, "systemNodeSelector"), map(g, "acceleratedNodeSelector"),
-                map(g, "workloadSelector"), "", 0);
+        String deployer = Fields.str(g, "deployer");
+        BundleOptions options = new BundleOptions(deployer.isEmpty() ? "helm" : deployer, map(g, "systemNodeSelector"),
+                map(g, "acceleratedNodeSelector"), map(g, "workloadSelector"), Fields.str(g, "storageClass"),
+                g.get("nodes") == null ? 0 : Fields.integer(g, "nodes"), tolerations(g, "systemNodeTolerations"),
+                tolerations(g, "acceleratedNodeTolerations"));
         List<SetValue> sets = new ArrayList<>();
         List<String> raw = Fields.strList(g, "set");
         for (String s : raw == null ? List.<String>of() : raw) {
             ComponentPath cp = ComponentPath.parse(s);
             sets.add(new SetValue(cp.component(), cp.path(), cp.value()));
         }
+        Map<String, Object> values = g.get("values") == null ? Map.of() : Fields.values(g, "values");
         List<Finding> results = new ArrayList<>();
         try (Session session = base.newSession()) {
-            session.insert(check).insert(criteria).insert(options).insertAll(sets)
-                    .insert(new BundleComponent(component, "", Map.of()));
+            if (check != null) {
+                session.insert(check);
+                if (base.implementedFunctions().contains(function)) {
+                    session.insert(new CheckHandled(check));
+                }
+            }
+            session.insert(criteria).insert(options).insertAll(sets)
+                    .insert(new BundleComponent(component, Fields.str(g, "namespace"), values));
             for (Finding f : session.fire()) {
                 if (f.fact() instanceof CheckResult) {
                     results.add(f);
                 }
+            }
+            if (!session.failures().isEmpty()) {
+                Session.Failure failure = session.failures().get(0);
+                return "rule " + (failure.rule() == null ? "?" : failure.rule().id()) + " failed: " + failure.message();
             }
         }
         String outcome = results.isEmpty() ? "none" : ((CheckResult) results.get(0).fact()).failure() ? "error" : "finding";
@@ -92,6 +114,11 @@ public final class BundleCheckCases implements CaseAdapter {
             return "message differs: got " + message;
         }
         return null;
+    }
+
+    private static List<Toleration> tolerations(Node.MapNode g, String key) {
+        List<String> specs = Fields.strList(g, key);
+        return Toleration.parseAll(specs == null ? List.of() : specs);
     }
 
     private static Map<String, String> map(Node.MapNode g, String key) {

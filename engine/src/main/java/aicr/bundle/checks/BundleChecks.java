@@ -1,5 +1,6 @@
 package aicr.bundle.checks;
 
+import aicr.BuildInfo;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.log.Log;
@@ -8,9 +9,14 @@ import aicr.recipe.ComponentRef;
 import aicr.recipe.ComponentRegistry;
 import aicr.recipe.RecipeResult;
 import aicr.rules.Finding;
+import aicr.rules.Limits;
 import aicr.rules.RuleBase;
+import aicr.rules.RuleCache;
+import aicr.rules.RuleInfo;
 import aicr.rules.RuleKind;
+import aicr.rules.RuleSet;
 import aicr.rules.Session;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +26,13 @@ import java.util.TreeMap;
 
 /**
  * Bundle-time checks: the registry says which checks ({@code validations}) apply to which
- * component, the rule files of {@code rules/bundle-checks/} say what each check function
- * finds, and the registry entry's severity says what a finding does: {@code error} fails the
- * bundle (first error wins), {@code info} is only logged, anything else becomes a
- * {@code Warning:} note. The rule engine is started only when some bundled component declares
- * checks.
+ * component, the rule files of {@code rules/bundle-checks/} (plus {@code --rules} directories)
+ * say what each check function finds, and the registry entry's severity says what a finding
+ * does: {@code error} fails the bundle (first error wins), {@code info} is only logged, anything
+ * else becomes a {@code Warning:} note. User rule files may also check the bundle's facts
+ * without a registry entry ({@link CheckResult#of}); then the rule's own severity decides.
+ * The rule engine is started only when some bundled component declares checks or
+ * {@code --rules} is given.
  */
 public final class BundleChecks {
     private BundleChecks() {
@@ -37,13 +45,34 @@ public final class BundleChecks {
                         List<SetValue> sets) {
     }
 
+    /** The {@code --rules} directories (in order) and the session's limits. */
+    public record Rules(List<Path> dirs, Limits limits) {
+        public Rules {
+            dirs = dirs == null ? List.of() : List.copyOf(dirs);
+            limits = limits == null ? Limits.DEFAULT : limits;
+        }
+
+        public static final Rules SHIPPED = new Rules(List.of(), Limits.DEFAULT);
+    }
+
     public static void run(Facts f, ComponentRegistry registry, Notes notes) {
+        run(f, registry, notes, Rules.SHIPPED);
+    }
+
+    public static void run(Facts f, ComponentRegistry registry, Notes notes, Rules rules) {
         List<BundleCheck> checks = checks(f.recipe(), registry);
-        if (checks.isEmpty()) {
+        if (checks.isEmpty() && rules.dirs().isEmpty()) {
             return;
         }
-        Map<Integer, List<CheckResult>> results = evaluate(rules(), checks, f);
-        apply(checks, results, notes);
+        RuleBase base = rules.dirs().isEmpty() ? shipped()
+                : RuleBase.withDirectories(RuleKind.BUNDLE_CHECK, rules.dirs(),
+                new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
+        if (!rules.dirs().isEmpty()) {
+            RuleSet set = base.ruleSet();
+            Log.info("bundle-check rules loaded", "digest", set.digest(), "added", String.join(",", set.added()),
+                    "replaced", String.join(",", set.replaced()));
+        }
+        apply(checks, evaluate(base, checks, f, rules.limits()), notes, f.recipe());
     }
 
     /** The registry's checks of the bundled components, in recipe order then declaration order. */
@@ -61,7 +90,7 @@ public final class BundleChecks {
         return out;
     }
 
-    private static RuleBase rules() {
+    private static RuleBase shipped() {
         RuleBase b = shipped;
         if (b == null) {
             synchronized (BundleChecks.class) {
@@ -74,11 +103,20 @@ public final class BundleChecks {
         return b;
     }
 
-    /** One session over all checks; results grouped by check. */
-    static Map<Integer, List<CheckResult>> evaluate(RuleBase base, List<BundleCheck> checks, Facts f) {
-        Map<Integer, List<CheckResult>> out = new TreeMap<>();
-        try (Session s = base.newSession()) {
+    /** A finding and the rule that made it. */
+    record Result(CheckResult result, RuleInfo rule) {
+    }
+
+    /** One session over all checks; results in the order the rules inserted them. */
+    static List<Result> evaluate(RuleBase base, List<BundleCheck> checks, Facts f, Limits limits) {
+        List<Result> out = new ArrayList<>();
+        try (Session s = base.newSession(limits)) {
             s.insertAll(checks);
+            for (BundleCheck c : checks) {
+                if (base.implementedFunctions().contains(c.function())) {
+                    s.insert(new CheckHandled(c));
+                }
+            }
             s.insert(criteria(f.recipe()));
             s.insert(f.options());
             s.insertAll(f.sets());
@@ -87,8 +125,22 @@ public final class BundleChecks {
             }
             for (Finding finding : s.fire()) {
                 if (finding.fact() instanceof CheckResult r) {
-                    out.computeIfAbsent(r.check().seq(), k -> new ArrayList<>()).add(r);
+                    out.add(new Result(r, finding.rule()));
                 }
+            }
+            for (Session.Failure failure : s.failures()) {
+                BundleCheck check = null;
+                for (Object o : failure.facts()) {
+                    if (o instanceof BundleCheck c) {
+                        check = c;
+                    }
+                }
+                String msg = "rule " + (failure.rule() == null ? "?" : failure.rule().id()) + " failed: " + failure.message();
+                if (check == null) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "bundle check failed", new AicrException(
+                            ErrorCode.INTERNAL, msg));
+                }
+                out.add(new Result(CheckResult.failure(check, msg), failure.rule()));
             }
         }
         return out;
@@ -103,32 +155,59 @@ public final class BundleChecks {
     }
 
     /**
-     * Findings in check order, component by component as the reference does: a component's
-     * warnings become notes, then its first error (if any) fails the bundle.
+     * Findings component by component (recipe order) as the reference does: a component's
+     * registry checks in their order, then the findings of user checks; its warnings become
+     * notes, then its first error (if any) fails the bundle. Findings of shipped rules print
+     * exactly as the reference prints them ({@code --debug} adds the rule and its file); findings
+     * of {@code --rules} files name their rule.
      */
-    static void apply(List<BundleCheck> checks, Map<Integer, List<CheckResult>> results, Notes notes) {
-        Map<String, List<BundleCheck>> byComponent = new LinkedHashMap<>();
-        checks.forEach(c -> byComponent.computeIfAbsent(c.component(), k -> new ArrayList<>()).add(c));
-        for (List<BundleCheck> componentChecks : byComponent.values()) {
+    static void apply(List<BundleCheck> checks, List<Result> results, Notes notes, RecipeResult recipe) {
+        Map<String, List<Result>> byComponent = new LinkedHashMap<>();
+        recipe.componentRefs().forEach(r -> byComponent.put(r.name(), new ArrayList<>()));
+        Map<Integer, List<Result>> byCheck = new TreeMap<>();
+        for (Result r : results) {
+            if (r.result().check() != null) {
+                byCheck.computeIfAbsent(r.result().check().seq(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (BundleCheck c : checks) {
+            byComponent.computeIfAbsent(c.component(), k -> new ArrayList<>()).addAll(byCheck.getOrDefault(c.seq(), List.of()));
+        }
+        for (Result r : results) {
+            if (r.result().check() == null) {
+                byComponent.computeIfAbsent(r.result().component(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (List<Result> componentResults : byComponent.values()) {
             List<String> warnings = new ArrayList<>();
             List<String> errors = new ArrayList<>();
-            for (BundleCheck c : componentChecks) {
-                for (CheckResult r : results.getOrDefault(c.seq(), List.of())) {
-                    if (r.failure()) {
-                        errors.add(r.message());
-                        continue;
-                    }
-                    if (r.logConditions()) {
-                        Log.warn(r.message(), "component", c.component(), "conditions", goMap(c.conditions()));
-                    } else {
-                        Log.warn(r.message(), "component", c.component());
-                    }
-                    String msg = c.message().isEmpty() ? r.message() : r.message() + ". " + c.message();
-                    switch (c.severity().toLowerCase(Locale.ROOT)) {
-                        case "error" -> errors.add(msg);
-                        case "info" -> Log.info(msg, "component", c.component());
-                        default -> warnings.add(msg);
-                    }
+            for (Result res : componentResults) {
+                CheckResult r = res.result();
+                BundleCheck c = r.check();
+                boolean user = res.rule() != null && !res.rule().shipped();
+                String tag = user ? " (rule " + res.rule().id() + ")" : "";
+                if (res.rule() != null) {
+                    Log.debug("bundle check finding", "rule", res.rule().id(), "file", res.rule().file(),
+                            "component", r.component());
+                }
+                if (r.failure()) {
+                    errors.add(r.message() + tag);
+                    continue;
+                }
+                List<Object> kv = new ArrayList<>(List.of("component", r.component()));
+                if (r.logConditions() && c != null) {
+                    kv.addAll(List.of("conditions", goMap(c.conditions())));
+                }
+                if (user) {
+                    kv.addAll(List.of("rule", res.rule().id()));
+                }
+                Log.warn(r.message(), kv.toArray());
+                String severity = c != null ? c.severity() : res.rule() == null ? "warning" : res.rule().severity();
+                String msg = (c == null || c.message().isEmpty() ? r.message() : r.message() + ". " + c.message()) + tag;
+                switch (severity.toLowerCase(Locale.ROOT)) {
+                    case "error" -> errors.add(msg);
+                    case "info" -> Log.info(msg, "component", r.component());
+                    default -> warnings.add(msg);
                 }
             }
             warnings.forEach(notes::warn);
