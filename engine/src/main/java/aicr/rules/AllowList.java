@@ -174,6 +174,12 @@ final class AllowList {
         VALUE_PROPERTIES.values().forEach(propertyNames::addAll);
         imports.add("aicr.rules.facts.*");
         imports.add(GoStrings.class.getName());
+        // the value types outside java.lang, so that rule code can write List, Pattern or BigInteger
+        for (Class<?> c : VALUES) {
+            if (!c.getPackageName().equals("java.lang") && c.getEnclosingClass() == null) {
+                imports.add(c.getName());
+            }
+        }
         imports.addAll(kindImports);
         packages.add("java.util");
         packages.add("java.util.regex");

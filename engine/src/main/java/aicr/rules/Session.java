@@ -194,13 +194,24 @@ public final class Session implements AutoCloseable {
             }
             if (c.getClass().getName().equals("org.drools.modelcompiler.constraints.ConstraintEvaluationException")) {
                 RuleInfo rule = ruleIn(c.getMessage());
-                Throwable cause = c.getCause() != null ? c.getCause() : c;
+                Throwable cause = unwrap(c);
                 RuleFailure f = new RuleFailure(rule, describe(cause));
                 return new AicrException(ErrorCode.INTERNAL, "rule " + (rule == null ? "?" : rule.id() + " (" + rule.file()
                         + ")") + " failed in a condition", f);
             }
         }
         return new AicrException(ErrorCode.INTERNAL, "rule session failed", t);
+    }
+
+    /** The exception rule code threw, without the wrappers Drools and generated code put around it. */
+    static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c
+                && (c.getClass() == RuntimeException.class || c.getClass().getName().startsWith("org.drools")
+                || c.getClass().getName().startsWith("org.kie"))) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     /** The first rule of this base a Drools constraint message names. */
@@ -254,10 +265,7 @@ public final class Session implements AutoCloseable {
             if (s == null) {
                 throw new IllegalStateException("rule failed outside a session", e);
             }
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getClass().getName().startsWith("org.drools")) {
-                cause = cause.getCause();
-            }
+            Throwable cause = unwrap(e);
             s.failures.add(new Failure(s.base.rule(match.getRule().getName()), List.copyOf(match.getObjects()),
                     describe(cause)));
         }
