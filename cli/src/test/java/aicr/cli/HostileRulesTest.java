@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,22 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file, the rule, the line and the forbidden name, and without side effect (no marker file, no
  * report, the process still running); every benign set is accepted by all three.
  */
+@ExtendWith(IsolatedRuleCache.class)
 class HostileRulesTest {
     static final Path CORPUS = Path.of("src", "test", "resources", "rule-corpus").toAbsolutePath();
     static final String SNAPSHOT = ValidateRunsTest.REF.resolve("snapshot-satisfies.yaml").toString();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void isolateCache() {
-        System.setProperty("aicr.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("aicr.cache.dir");
-    }
 
     /** Kind, and for each of its files (by name) the forbidden name its refusal must name. */
     static Stream<Arguments> kinds() {
@@ -143,7 +133,7 @@ class HostileRulesTest {
     @Test
     void exitRuleLeavesTheProcessRunning() throws IOException {
         Path dir = copy("hostile", "exit", tmp.resolve("marker"));
-        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of("AICR_CACHE_DIR", tmp.resolve("cache").toString()),
+        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of("AICR_CACHE_DIR", IsolatedRuleCache.dir().toString()),
                 "validate", "-r", recipe().toString(), "-s", SNAPSHOT, "--no-cluster", "--rules", dir.toString());
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().strip().endsWith("exitCode=2"), r.stderr());

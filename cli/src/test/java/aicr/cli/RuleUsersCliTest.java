@@ -12,31 +12,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The three users of rule files (docs/rules.md): a maintainer adding an operator and a bundle
  * check, a CI job comparing reports with a golden file, a reviewer pinning the rule set.
  */
+@ExtendWith(IsolatedRuleCache.class)
 class RuleUsersCliTest {
     static final String RECIPE = RulesCliTest.RECIPE;
     static final String SNAPSHOT = RulesCliTest.SNAPSHOT;
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void isolateCache() {
-        System.setProperty("aicr.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("aicr.cache.dir");
-    }
 
     private Path siteRules() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("site-rules"));

@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aicr rules list|explain|test} and {@code validate --rules DIR / --timestamps / --config}. */
+@ExtendWith(IsolatedRuleCache.class)
 class RulesCliTest {
     static final Path REF = ValidateRunsTest.REF;
     static final String RECIPE = REF.resolve("recipe-eks-h100-ubuntu-training.yaml").toString();
@@ -24,16 +24,6 @@ class RulesCliTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void isolateCache() {
-        System.setProperty("aicr.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("aicr.cache.dir");
-    }
 
     static final String REGEX = """
             id: site.regex

@@ -1,8 +1,6 @@
 package aicr.rules;
 
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Runs the example cases of one rule kind: turns a case's {@code given} into facts, runs a
@@ -20,12 +18,6 @@ public interface CaseAdapter {
 
     /** The registered adapters by kind; a kind without one reports its cases as not runnable. */
     static Map<RuleKind, CaseAdapter> registered() {
-        Map<RuleKind, CaseAdapter> out = new EnumMap<>(RuleKind.class);
-        for (CaseAdapter a : ServiceLoader.load(CaseAdapter.class, CaseAdapter.class.getClassLoader())) {
-            if (out.putIfAbsent(a.kind(), a) != null) {
-                throw new IllegalStateException("two case adapters for rule kind " + a.kind().id());
-            }
-        }
-        return out;
+        return RuleKind.services(CaseAdapter.class, CaseAdapter::kind);
     }
 }

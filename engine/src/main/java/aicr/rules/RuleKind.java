@@ -50,6 +50,17 @@ public enum RuleKind {
         return null;
     }
 
+    /** The implementations of a per-kind service, by kind; two for one kind is a packaging error. */
+    static <T> java.util.Map<RuleKind, T> services(Class<T> type, java.util.function.Function<T, RuleKind> kindOf) {
+        java.util.Map<RuleKind, T> out = new java.util.EnumMap<>(RuleKind.class);
+        for (T t : java.util.ServiceLoader.load(type, type.getClassLoader())) {
+            if (out.putIfAbsent(kindOf.apply(t), t) != null) {
+                throw new IllegalStateException("two " + type.getSimpleName() + "s for rule kind " + kindOf.apply(t).id());
+            }
+        }
+        return out;
+    }
+
     static String ids() {
         StringBuilder sb = new StringBuilder();
         for (RuleKind k : values()) {

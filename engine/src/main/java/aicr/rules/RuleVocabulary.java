@@ -1,9 +1,7 @@
 package aicr.rules;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The Java types the rule files of one kind may name, besides the shared ones every kind
@@ -30,12 +28,6 @@ public interface RuleVocabulary {
 
     /** The registered vocabularies by kind; a kind without one has only the shared types. */
     static Map<RuleKind, RuleVocabulary> registered() {
-        Map<RuleKind, RuleVocabulary> out = new EnumMap<>(RuleKind.class);
-        for (RuleVocabulary v : ServiceLoader.load(RuleVocabulary.class, RuleVocabulary.class.getClassLoader())) {
-            if (out.putIfAbsent(v.kind(), v) != null) {
-                throw new IllegalStateException("two rule vocabularies for rule kind " + v.kind().id());
-            }
-        }
-        return out;
+        return RuleKind.services(RuleVocabulary.class, RuleVocabulary::kind);
     }
 }
