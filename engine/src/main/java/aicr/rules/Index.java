@@ -9,7 +9,14 @@ import java.util.List;
  * rules, in the cache for --rules directories) so that loading needs no YAML parsing.
  * One record per line, tab-separated, with {@code \t \n \\} escaped.
  */
-record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
+record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models, String digest) {
+
+    /** The digest ({@link RuleSet}) of {@code files}; kept in the index so that loading needs no hashing. */
+    static String digestOf(List<FileEntry> files) {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        files.forEach(f -> hashes.put(f.path(), f.sha256()));
+        return RuleSet.digest(hashes);
+    }
 
     /**
      * A rule file: its id, path, reference text, declared operator tokens and implemented
@@ -30,11 +37,12 @@ record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
                         r.summary() != null ? r.summary() : f.summary(), f.path(), r.line(), shipped));
             }
         }
-        return new Index(fs, rs, models);
+        return new Index(fs, rs, models, digestOf(fs));
     }
 
     byte[] write() {
         StringBuilder sb = new StringBuilder();
+        line(sb, "digest", digest);
         for (FileEntry f : files) {
             line(sb, "file", f.id(), f.path(), f.reference(), String.join("\u001f", f.operators()),
                     String.join("\u001f", f.implemented()), f.severity(), f.summary(), f.sha256(),
@@ -54,6 +62,7 @@ record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
         List<FileEntry> fs = new ArrayList<>();
         List<RuleInfo> rs = new ArrayList<>();
         List<String> ms = new ArrayList<>();
+        String digest = null;
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             if (line.isEmpty()) {
                 continue;
@@ -68,10 +77,11 @@ record Index(List<FileEntry> files, List<RuleInfo> rules, List<String> models) {
                 case "rule" -> rs.add(new RuleInfo(p[1], p[2], RuleKind.of(p[3]), p[4], p[5], p[6],
                         Integer.parseInt(p[7]), Boolean.parseBoolean(p[8])));
                 case "model" -> ms.add(p[1]);
+                case "digest" -> digest = p[1];
                 default -> throw new IllegalStateException("bad rule index line: " + line);
             }
         }
-        return new Index(fs, rs, ms);
+        return new Index(fs, rs, ms, digest != null ? digest : digestOf(fs));
     }
 
     private static List<String> list(String joined) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -39,7 +38,7 @@ public final class RuleBase {
     private final RuleSet ruleSet;
 
     private RuleBase(RuleKind kind, KieBase kieBase, List<RuleInfo> rules, List<Index.FileEntry> files,
-                     Map<String, String> sources, List<Index.FileEntry> shippedFiles) {
+                     Map<String, String> sources, Index shipped) {
         this.kind = kind;
         this.kieBase = kieBase;
         this.rules = new LinkedHashMap<>();
@@ -50,16 +49,15 @@ public final class RuleBase {
         files.forEach(f -> t.addAll(f.operators()));
         this.tokens = Expressions.order(t);
         this.sources = sources;
-        this.ruleSet = ruleSet(kind, files, shippedFiles);
+        this.ruleSet = ruleSet(kind, files, shipped);
     }
 
-    private static RuleSet ruleSet(RuleKind kind, List<Index.FileEntry> files, List<Index.FileEntry> shipped) {
-        Map<String, String> all = new HashMap<>();
-        files.forEach(f -> all.put(f.path(), f.sha256()));
-        Map<String, String> own = new HashMap<>();
-        shipped.forEach(f -> own.put(f.path(), f.sha256()));
+    /** What is in effect; the digests come from the indexes unless --rules files are in effect. */
+    private static RuleSet ruleSet(RuleKind kind, List<Index.FileEntry> files, Index shipped) {
+        List<Index.FileEntry> own = shipped == null ? List.of() : shipped.files();
+        String shippedDigest = shipped == null ? Index.digestOf(List.of()) : shipped.digest();
         Set<String> shippedIds = new HashSet<>();
-        shipped.forEach(f -> shippedIds.add(f.id()));
+        own.forEach(f -> shippedIds.add(f.id()));
         List<String> added = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         for (Index.FileEntry f : files) {
@@ -69,15 +67,16 @@ public final class RuleBase {
         }
         added.sort(null);
         replaced.sort(null);
-        return new RuleSet(kind, RuleSet.digest(all), RuleSet.digest(own), new TreeMap<>(all).keySet().stream().toList(),
-                added, replaced);
+        boolean onlyShipped = shipped != null && files.equals(own);
+        List<String> names = files.stream().map(Index.FileEntry::path).sorted().toList();
+        return new RuleSet(kind, onlyShipped ? shippedDigest : Index.digestOf(files), shippedDigest, names, added, replaced);
     }
 
     /** The shipped rules of {@code kind}, compiled into the application at build time. */
     public static RuleBase shipped(RuleKind kind) {
         Index index = shippedIndex(kind);
         List<Model> models = instantiate(index.models(), RuleBase.class.getClassLoader());
-        return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of(), index.files());
+        return new RuleBase(kind, build(models), index.rules(), index.files(), Map.of(), index);
     }
 
     /** The shipped rules of {@code kind} as listed in the build's index (no rule engine is started). */
@@ -87,9 +86,7 @@ public final class RuleBase {
 
     /** The digest of the shipped rule files of {@code kind} (from the build's index; nothing is compiled). */
     public static String shippedDigest(RuleKind kind) {
-        Map<String, String> own = new HashMap<>();
-        shippedIndex(kind).files().forEach(f -> own.put(f.path(), f.sha256()));
-        return RuleSet.digest(own);
+        return shippedIndex(kind).digest();
     }
 
     /** Rules compiled now from {@code files} alone (no shipped rules): {@code aicr rules test DIR}, tests. */
@@ -99,7 +96,7 @@ public final class RuleBase {
         RuleCompiler.Compiled c = RuleCompiler.compile(mine, kind.userDrlPackage());
         Index index = Index.of(mine, c.models(), false);
         List<Model> models = instantiate(c.models(), new BytesClassLoader(c.classes(), RuleBase.class.getClassLoader()));
-        return new RuleBase(kind, build(models), index.rules(), index.files(), sourcesOf(mine), List.of());
+        return new RuleBase(kind, build(models), index.rules(), index.files(), sourcesOf(mine), null);
     }
 
     /** As {@link #withDirectories} with one directory. */
@@ -162,7 +159,7 @@ public final class RuleBase {
             models.add(dropped.isEmpty() ? m : new FilteredModel(m, dropped));
         }
         models.addAll(instantiate(user.index().models(), user.loader()));
-        return new RuleBase(kind, build(models), rules, files, user.sources(), shipped.files());
+        return new RuleBase(kind, build(models), rules, files, user.sources(), shipped);
     }
 
     public RuleKind kind() {

@@ -557,7 +557,12 @@ final class SafetyCheck {
             }
 
             private void entry(SwitchEntry e) {
-                e.getLabels().forEach(this::expr);
+                for (Expression label : e.getLabels()) {
+                    // a bare name in a case label is a constant of the selector's enum (case PASS:)
+                    if (!(label instanceof NameExpr)) {
+                        expr(label);
+                    }
+                }
                 e.getGuard().ifPresent(this::expr);
                 e.getStatements().forEach(this::stmt);
             }
