@@ -23,14 +23,14 @@ import picocli.CommandLine.Parameters;
                 "  unverified  checksums valid, no attestation (bundle made without --attest)",
                 "  unknown     checksums missing or wrong, or an attestation present that failed",
                 "",
-                "Bundles signed by aicr-j reach \"attested\" (there is no NVIDIA binary attestation for",
-                "aicr-j): verify them with --min-trust-level attested (see docs/supply-chain.md)."},
+                "Bundles signed by aicr-j reach \"attested\": there is no NVIDIA binary attestation for",
+                "aicr-j, and its signed provenance says so (see docs/supply-chain.md)."},
         footer = {"", "Exit codes: 0 passed; 2 policy not met (trust level, creator, version) or bad",
                 "flags; 3 bundle directory not found; 4 verification failed (checksums, an",
                 "unlisted file, a bad attestation below the policy's level).",
                 "", "Examples:",
                 "  aicr verify ./my-bundle",
-                "  aicr verify ./my-bundle --key signer.pub --min-trust-level attested",
+                "  aicr verify ./my-bundle --key signer.pub",
                 "  aicr verify ./my-bundle --min-trust-level verified --cli-version-constraint 0.8.0",
                 "  aicr verify ./my-bundle --trust-root ./private-trusted_root.json --format json"})
 final class VerifyCommand implements java.util.concurrent.Callable<Integer> {

@@ -75,10 +75,14 @@ public final class Bundler {
                 "output", s.outputDir(), "oci", s.oci() != null);
         RecipeResult recipe = RecipeLoader.load(s.recipe(), store);
         phases.done("recipe");
-        if (s.attest()) {
-            Attestation.requireBinaryAttestation();
-        }
+        aicr.attest.BundleAttester attester = s.attest() ? Attestation.prepare(flags, config) : null;
         Built built = build(s, recipe, store, phases);
+        List<String> notes = built.notes();
+        if (attester != null) {
+            notes = new ArrayList<>(notes);
+            notes.add(Attestation.attest(attester, built.tree(), s, built.filtered()));
+            phases.done("attest");
+        }
         TreeWriter.commit(built.tree(), s.outputDir(), name -> built.deployer().isStale(name,
                 Files.isDirectory(s.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)));
         phases.done("write");
@@ -90,11 +94,11 @@ public final class Bundler {
                     s.insecureTls(), s.version(), s.imageRefs());
         }
         return new BundleSummary(s.deployer().title(), s.outputDir(), built.tree().files().size(), built.tree().totalSize(),
-                built.notes(), built.steps(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM);
+                notes, built.steps(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM);
     }
 
     /** The finished tree with the deployer that produced it and the summary lines. */
-    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps) {
+    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps, RecipeResult filtered) {
     }
 
     /** Debug timings of the run's phases ({@code --debug}). */
@@ -165,7 +169,7 @@ public final class Bundler {
         Checksums.addTo(tree);
         List<String> allNotes = new ArrayList<>(out.notes());
         allNotes.addAll(notes.all());
-        return new Built(tree, deployer, allNotes, out.steps());
+        return new Built(tree, deployer, allNotes, out.steps(), filtered);
     }
 
     private static BundleOptions checkOptions(BundleSettings s) {

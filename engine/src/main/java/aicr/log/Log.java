@@ -34,6 +34,11 @@ public final class Log {
         out = stream;
     }
 
+    /** Where logs go: for the few messages that are prose for a person, not log lines (the signing disclosure). */
+    public static PrintStream stream() {
+        return out;
+    }
+
     public static boolean debugEnabled() {
         return threshold == Level.DEBUG;
     }

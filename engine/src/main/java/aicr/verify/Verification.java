@@ -87,6 +87,11 @@ public final class Verification {
 
         Path binaryAttestation = dir.resolve(BINARY_ATTESTATION);
         if (!Files.exists(binaryAttestation)) {
+            if (declaresNoBinaryAttestation(bundle.statement())) {
+                r.noBinaryDeclared = true;
+                return r.level(TrustLevel.ATTESTED, "bundle attested; its signed provenance declares that the signing tool "
+                        + "has no release binary attestation (aicr-j)");
+            }
             return r.level(TrustLevel.ATTESTED, "bundle attested but binary attestation not found (incomplete chain)");
         }
         byte[] binaryDigest;
@@ -181,6 +186,16 @@ public final class Verification {
         return message;
     }
 
+    /**
+     * aicr-j's signed statement says when the tool had no release attestation; only then is
+     * {@code attested} the most the bundle can reach (a stripped attestation still fails).
+     */
+    static boolean declaresNoBinaryAttestation(Statement.Parsed s) {
+        return s.predicate().get("buildDefinition") instanceof Map<?, ?> bd
+                && bd.get("internalParameters") instanceof Map<?, ?> ip
+                && "none".equals(ip.get("binaryAttestation"));
+    }
+
     @SuppressWarnings("unchecked")
     static String toolVersion(Statement.Parsed s) {
         if (s.predicate().get("buildDefinition") instanceof Map<?, ?> bd
@@ -219,10 +234,11 @@ public final class Verification {
         String binaryBuilder = "";
         String toolVersion = "";
         boolean hasExternalData;
+        boolean noBinaryDeclared;
 
         VerifyResult level(TrustLevel level, String reason) {
             TrustLevel max = !checksumsPassed ? TrustLevel.UNKNOWN : !bundleAttested ? TrustLevel.UNVERIFIED
-                    : hasExternalData ? TrustLevel.ATTESTED : TrustLevel.VERIFIED;
+                    : hasExternalData || noBinaryDeclared ? TrustLevel.ATTESTED : TrustLevel.VERIFIED;
             return new VerifyResult(level, checksumsPassed, checksumFiles, bundleAttested, binaryAttested, identityPinned,
                     bundleCreator, binaryBuilder, toolVersion, hasExternalData, reason, List.copyOf(errors),
                     List.copyOf(warnings), max);

@@ -39,10 +39,6 @@ public final class VerifyReport {
         }
         if (policyFailure != null) {
             b.append("\nBundle verification: FAILED\n  ").append(policyFailure).append('\n');
-            if (r.trustLevel() == TrustLevel.ATTESTED && r.maxAchievable() == TrustLevel.VERIFIED && !r.binaryAttested()) {
-                b.append("  (bundles signed by aicr-j carry no NVIDIA binary attestation and reach at most \"attested\":\n"
-                        + "   verify them with --min-trust-level attested)\n");
-            }
         } else if (!r.errors().isEmpty()) {
             b.append("\nBundle verification: FAILED\n");
         } else {
