@@ -2,8 +2,6 @@ package aicr.attest;
 
 import aicr.sigstore.Digests;
 import aicr.sigstore.Statement;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,25 +79,8 @@ public final class BundleProvenance {
 
     /** UUIDv5 of {@code subject|recipe|toolVersion|builder} in the namespace UUIDv5(URL, build type). */
     static String invocationId(String subject, String recipe, String toolVersion, String builder) {
-        UUID namespace = uuid5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), BUILD_TYPE);
-        return uuid5(namespace, subject + "|" + recipe + "|" + toolVersion + "|" + builder).toString();
-    }
-
-    static UUID uuid5(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JDK", e);
-        }
-        java.nio.ByteBuffer ns = java.nio.ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-                .putLong(namespace.getLeastSignificantBits());
-        sha1.update(ns.array());
-        byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        h[6] = (byte) ((h[6] & 0x0f) | 0x50);
-        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, 16);
-        return new UUID(b.getLong(), b.getLong());
+        UUID namespace = Digests.uuid5(Digests.URL_NAMESPACE, BUILD_TYPE);
+        return Digests.uuid5(namespace, subject + "|" + recipe + "|" + toolVersion + "|" + builder).toString();
     }
 
     /** {@code file://<path>} of a dependency with its digest. */

@@ -65,6 +65,26 @@ public final class Digests {
         }
     }
 
+    /** The RFC 4122 URL namespace. */
+    public static final java.util.UUID URL_NAMESPACE = java.util.UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
+
+    /** A name-based (SHA-1, version 5) UUID, as Go's {@code uuid.NewSHA1}. */
+    public static java.util.UUID uuid5(java.util.UUID namespace, String name) {
+        MessageDigest sha1;
+        try {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+        sha1.update(java.nio.ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+                .putLong(namespace.getLeastSignificantBits()).array());
+        byte[] h = sha1.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        h[6] = (byte) ((h[6] & 0x0f) | 0x50);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, 16);
+        return new java.util.UUID(b.getLong(), b.getLong());
+    }
+
     /** True for {@code sha256:} followed by 64 lowercase hex characters. */
     public static boolean isPrefixedSha256(String s) {
         return s != null && s.length() == PREFIX.length() + 64 && s.startsWith(PREFIX)

@@ -108,8 +108,24 @@ public final class ValidateRun {
     static final String NO_CLUSTER_REASON = "skipped - no-cluster mode";
     static final String READINESS_FAILED_REASON = "skipped - readiness pre-flight failed";
 
+    /**
+     * A finished validation, for what runs after the report (evidence emission): the recipe,
+     * the snapshot as read, and one CTRF report per phase run, in run order.
+     */
+    public record Validated(RecipeResult recipe, Snapshot snapshot, List<String> phases, List<CtrfReport> reports,
+                            ValidatorCatalog catalog, boolean timestamps) {
+    }
+
     /** Runs validation; returns the exit code (0) or throws the error that decides it. */
     public static int run(Options o, PrintStream stdout) {
+        return run(o, stdout, null);
+    }
+
+    /**
+     * As {@link #run(Options, PrintStream)}; {@code after} (may be null) gets the validation once
+     * its report is written and phases logged, also when a phase failed, before the exit is decided.
+     */
+    public static int run(Options o, PrintStream stdout, java.util.function.Consumer<Validated> after) {
         List<String> phases = Phases.parse(o.phases());
         if (o.recipe() == null || o.recipe().isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
@@ -178,9 +194,11 @@ public final class ValidateRun {
                     + "this build does not support yet; run with --no-cluster"));
         }
         List<String> statuses = new ArrayList<>();
+        List<CtrfReport> phaseReports = new ArrayList<>();
         for (String p : run) {
             CtrfReport r = CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), NO_CLUSTER_REASON, now);
             reports.add(r);
+            phaseReports.add(r);
             statuses.add(CtrfReport.SKIPPED);
         }
         write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
@@ -188,6 +206,9 @@ public final class ValidateRun {
         for (int i = 0; i < run.size(); i++) {
             Log.info("phase result", "phase", run.get(i), "status", statuses.get(i), "duration", "0s");
             failing |= statuses.get(i).equals(CtrfReport.FAILED) || statuses.get(i).equals(CtrfReport.OTHER);
+        }
+        if (after != null) {
+            after.accept(new Validated(recipe, snap, run, phaseReports, catalog, o.timestamps()));
         }
         if (o.failOnError() && failing) {
             throw new AicrException(ErrorCode.INTERNAL, "validation failed: one or more phases did not pass");
