@@ -27,9 +27,9 @@ public final class AicrCommand implements Runnable {
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.of(
             "recipe", RecipeCommand::new, "query", QueryCommand::new, "validate", ValidateCommand::new,
             "rules", RulesCommand::new, "bundle", BundleCommand::new, "verify", VerifyCommand::new,
-            "evidence", EvidenceCommand::new, "cds-train", CdsTrainCommand::new);
+            "evidence", EvidenceCommand::new, "trust", TrustCommand::new, "cds-train", CdsTrainCommand::new);
     static final java.util.List<String> ORDER = java.util.List.of("recipe", "query", "validate", "rules", "bundle",
-            "verify", "evidence", "cds-train");
+            "verify", "evidence", "trust", "cds-train");
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Debug logging; stack traces on errors.")
     void debug(boolean on) {
