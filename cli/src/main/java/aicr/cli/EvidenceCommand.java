@@ -81,7 +81,7 @@ final class EvidenceCommand implements Runnable {
         boolean yes;
 
         aicr.sigstore.signing.Signing.Options options() {
-            return EvidenceEmitOptions.signing(identityToken, deviceFlow, yes);
+            return EvidenceEmit.signing(identityToken, deviceFlow, yes);
         }
     }
 

@@ -1,10 +1,5 @@
 package aicr.cli;
 
-import aicr.evidence.Evidence;
-import aicr.evidence.EvidencePublisher;
-import aicr.sigstore.signing.SigstoreEndpoints;
-import aicr.sigstore.signing.Signing;
-import aicr.sigstore.signing.TokenSources;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -41,20 +36,8 @@ final class EvidenceEmitOptions {
     @Option(names = {"--yes", "--assume-yes"}, description = "Skip the keyless-signing disclosure prompt.")
     boolean assumeYes;
 
-    /** The emit options, or null when no evidence was asked for. */
-    Evidence.EmitOptions options() {
-        if (emitAttestation == null) {
-            return null;
-        }
-        Signing.Options signing = push == null || noSign ? null : signing(identityToken, oidcDeviceFlow, assumeYes);
-        return new Evidence.EmitOptions(emitAttestation, bom, full, push,
-                new EvidencePublisher.Registry(plainHttp, insecureTls), signing);
-    }
-
-    /** Keyless signing options for evidence (public-good Sigstore, or AICR_FULCIO_URL/AICR_REKOR_URL). */
-    static Signing.Options signing(String token, boolean deviceFlow, boolean yes) {
-        String t = token != null ? token : System.getenv("COSIGN_IDENTITY_TOKEN");
-        return new Signing.Options(null, new TokenSources.Options(t, deviceFlow || AicrCommand.envTrue("AICR_OIDC_DEVICE_FLOW")),
-                SigstoreEndpoints.of(null, null), yes);
+    /** Whether evidence was asked for (the rest is {@link EvidenceEmit}'s, loaded only then). */
+    boolean requested() {
+        return emitAttestation != null;
     }
 }

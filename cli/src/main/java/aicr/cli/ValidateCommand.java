@@ -97,12 +97,6 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         ValidateRun.Options o = ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
                 noCluster, data.dir, rules, output, timestamps), config.load());
-        aicr.evidence.Evidence.EmitOptions emit = evidence.options();
-        if (emit == null) {
-            return ValidateRun.run(o, Streams.out());
-        }
-        aicr.sigstore.signing.Signing.Signer signer = aicr.evidence.Evidence.prepare(emit);
-        return ValidateRun.run(o, Streams.out(), v -> aicr.evidence.Evidence.emit(v, emit, signer,
-                aicr.bundle.Bundler.bundlerVersion(aicr.BuildInfo.VERSION)));
+        return evidence.requested() ? EvidenceEmit.run(o, evidence) : ValidateRun.run(o, Streams.out());
     }
 }
