@@ -16,8 +16,16 @@ public interface KeylessCrypto {
     /** Verifies one Rekor entry (SET, inclusion proof, checkpoint) against the root's logs. */
     void verifyEntry(SigstoreBundle.TlogEntry entry, TrustedRoot root);
 
-    /** The implementation; loading it loads the Sigstore library. */
+    /**
+     * Runs a TUF update against {@code mirror} from the trusted TUF root (the public-good one
+     * shipped with the library when {@code tufRoot} is null), keeping metadata in {@code repoDir};
+     * returns the verified {@code trusted_root.json} target. SERVICE_UNAVAILABLE when the mirror
+     * cannot be reached, UNAUTHORIZED when the metadata does not verify.
+     */
+    byte[] refreshTrustedRoot(java.net.URI mirror, java.nio.file.Path repoDir, java.nio.file.Path tufRoot, long deadlineNanos);
+
+    /** The implementation; loading it loads the Sigstore library (see {@link SigstoreLibrary}). */
     static KeylessCrypto load() {
-        return new aicr.sigstore.keyless.SigstoreJava();
+        return SigstoreLibrary.crypto();
     }
 }

@@ -59,7 +59,7 @@ public final class CatalogVerification {
                     NvidiaIdentity.policy(pattern), TrustedRoots.publicGood(trustedRoot));
             return new Result(v.identity(), digest);
         } catch (AicrException e) {
-            if (e.code() == ErrorCode.INVALID_REQUEST || e.code() == ErrorCode.NOT_FOUND) {
+            if (e.code() != ErrorCode.UNAUTHORIZED) {
                 throw e;
             }
             throw AicrException.wrap(ErrorCode.UNAUTHORIZED, "catalog attestation verification failed", e);

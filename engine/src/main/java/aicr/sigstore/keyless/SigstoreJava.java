@@ -85,6 +85,12 @@ public final class SigstoreJava implements KeylessCrypto {
         }
     }
 
+    @Override
+    public byte[] refreshTrustedRoot(java.net.URI mirror, java.nio.file.Path repoDir, java.nio.file.Path tufRoot,
+                                     long deadlineNanos) {
+        return TufRefresh.run(mirror, repoDir, tufRoot, deadlineNanos);
+    }
+
     private static SigstoreTrustedRoot trusted(TrustedRoot root) throws SigstoreConfigurationException {
         return SigstoreTrustedRoot.from(new ByteArrayInputStream(root.json()));
     }
