@@ -4,7 +4,6 @@ import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.verify.CatalogVerification;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 "", "Example:", "  aicr recipe verify-catalog recipe-catalog.sigstore.json"})
 final class VerifyCatalogCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "BUNDLE")
-    List<Path> bundle;
+    String[] bundle;
 
     @Option(names = "--identity-pattern", paramLabel = "RE",
             description = "Signer identity pattern (env AICR_CATALOG_IDENTITY_PATTERN); must name NVIDIA/aicr.")
@@ -30,11 +29,11 @@ final class VerifyCatalogCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() {
-        if (bundle == null || bundle.size() != 1) {
+        if (bundle == null || bundle.length != 1) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "usage: aicr recipe verify-catalog <bundle-path>");
         }
         String pattern = identityPattern != null ? identityPattern : System.getenv("AICR_CATALOG_IDENTITY_PATTERN");
-        CatalogVerification.Result r = CatalogVerification.run(bundle.get(0), pattern == null || pattern.isEmpty() ? null
+        CatalogVerification.Result r = CatalogVerification.run(Path.of(bundle[0]), pattern == null || pattern.isEmpty() ? null
                 : pattern, trustedRoot);
         Streams.out().print("catalog verified\n  digest: sha256:" + r.digest() + "\n  identity: " + r.identity() + "\n");
         Streams.out().flush();
