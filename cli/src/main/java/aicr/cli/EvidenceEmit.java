@@ -7,6 +7,7 @@ import aicr.evidence.EvidencePublisher;
 import aicr.sigstore.signing.SigstoreEndpoints;
 import aicr.sigstore.signing.Signing;
 import aicr.sigstore.signing.TokenSources;
+import aicr.validate.ClusterValidation;
 import aicr.validate.ValidateRun;
 
 /**
@@ -23,7 +24,8 @@ final class EvidenceEmit {
         Evidence.EmitOptions emit = new Evidence.EmitOptions(f.emitAttestation, f.bom, f.full, f.push,
                 new EvidencePublisher.Registry(f.plainHttp, f.insecureTls), signing);
         Signing.Signer signer = Evidence.prepare(emit);
-        return ValidateRun.run(o, Streams.out(), v -> Evidence.emit(v, emit, signer, Bundler.bundlerVersion(BuildInfo.VERSION)));
+        return ValidateRun.run(o, Streams.out(), ClusterValidation.UNAVAILABLE,
+                v -> Evidence.emit(v, emit, signer, Bundler.bundlerVersion(BuildInfo.VERSION)));
     }
 
     /** Keyless signing options for evidence (public-good Sigstore, or AICR_FULCIO_URL/AICR_REKOR_URL). */

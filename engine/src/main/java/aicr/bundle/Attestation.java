@@ -21,22 +21,22 @@ final class Attestation {
 
     static BundleAttester prepare(BundleFlags f, ConfigFile.BundleSpec config) {
         ConfigFile.BundleSpec c = config == null ? ConfigFile.BundleSpec.EMPTY : config;
-        boolean deviceFlow = f.oidcDeviceFlow != null ? f.oidcDeviceFlow : c.oidcDeviceFlow();
-        Signing.Options o = new Signing.Options(f.signingKey,
-                new TokenSources.Options(f.identityToken, deviceFlow),
-                SigstoreEndpoints.of(pick(f.fulcioUrl, c.fulcioUrl()), pick(f.rekorUrl, c.rekorUrl())),
-                Boolean.TRUE.equals(f.assumeYes));
-        return new BundleAttester(o, pick(f.certificateIdentityRegexp, c.certificateIdentityRegexp()));
+        boolean deviceFlow = f.oidcDeviceFlow() != null ? f.oidcDeviceFlow() : c.oidcDeviceFlow();
+        Signing.Options o = new Signing.Options(f.signingKey(),
+                new TokenSources.Options(f.identityToken(), deviceFlow),
+                SigstoreEndpoints.of(pick(f.fulcioUrl(), c.fulcioUrl()), pick(f.rekorUrl(), c.rekorUrl())),
+                Boolean.TRUE.equals(f.assumeYes()));
+        return new BundleAttester(o, pick(f.certificateIdentityRegexp(), c.certificateIdentityRegexp()));
     }
 
     /** Signs the tree; returns the summary note. */
     static String attest(BundleAttester attester, BundleTree tree, BundleSettings s, RecipeResult filtered) {
         List<String> components = new ArrayList<>();
-        for (ComponentRef r : filtered.componentRefs) {
-            components.add(r.name);
+        for (ComponentRef r : filtered.componentRefs()) {
+            components.add(r.name());
         }
         boolean external = tree.files().keySet().stream().anyMatch(p -> p.startsWith("data/"));
-        String criteria = filtered.criteria == null ? "criteria(any)" : filtered.criteria.describe();
+        String criteria = filtered.criteria() == null ? "criteria(any)" : filtered.criteria().describe();
         return attester.attest(tree, new BundleProvenance.Facts(criteria, external, components, s.outputDir().toString(),
                 s.version(), List.of(), "", false));
     }

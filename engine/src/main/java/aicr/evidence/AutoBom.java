@@ -33,14 +33,14 @@ public final class AutoBom {
     }
 
     public static byte[] build(RecipeResult recipe, Snapshot snapshot, ValidatorCatalog catalog, String version) {
-        String root = CanonicalRecipe.name(recipe.criteria);
+        String root = CanonicalRecipe.name(recipe.criteria());
         List<Component> comps = new ArrayList<>();
-        for (ComponentRef c : recipe.componentRefs) {
+        for (ComponentRef c : recipe.componentRefs()) {
             if (!c.enabled()) {
                 continue;
             }
-            String pin = "Kustomize".equals(c.type) ? c.tag : c.version;
-            comps.add(new Component(c.name, c.name, c.type, c.source, c.chart, pin, c.namespace, !pin.isEmpty(), List.of()));
+            String pin = "Kustomize".equals(c.type()) ? c.tag() : c.version();
+            comps.add(new Component(c.name(), c.name(), c.type(), c.source(), c.chart(), pin, c.namespace(), !pin.isEmpty(), List.of()));
         }
         Set<String> validatorImages = new LinkedHashSet<>();
         if (catalog != null) {

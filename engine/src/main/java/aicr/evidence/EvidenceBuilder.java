@@ -52,7 +52,7 @@ public final class EvidenceBuilder {
     }
 
     public static Bundle build(Inputs in) {
-        String recipeName = CanonicalRecipe.name(in.recipe().criteria);
+        String recipeName = CanonicalRecipe.name(in.recipe().criteria());
         byte[] bom = in.bom() != null ? readBom(in.bom()) : AutoBom.build(in.recipe(), in.snapshot(), in.catalog(), in.version());
         Map<String, byte[]> files = new TreeMap<>();
         byte[] recipe = CanonicalRecipe.bytes(in.recipe());
@@ -89,7 +89,7 @@ public final class EvidenceBuilder {
         pred.put("validatorImages", validatorImages(in.catalog()));
         pred.put("recipe", new Struct().with("name", recipeName).with("digest", subject));
         pred.put("fingerprint", fp.toStruct());
-        pred.put("criteriaMatch", fp.match(in.recipe().criteria).toStruct());
+        pred.put("criteriaMatch", fp.match(in.recipe().criteria()).toStruct());
         pred.put("phases", phases);
         pred.put("bom", new Struct().with("format", "CycloneDX").with("version", AutoBom.SPEC_VERSION)
                 .with("digest", Digests.PREFIX + Digests.sha256Hex(bom)).with("imageCount", (long) AutoBom.componentCount(bom)));

@@ -2,7 +2,7 @@ package aicr.evidence;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.Timestamp;
+import aicr.gocompat.Timestamp;
 import aicr.io.Values;
 import aicr.io.YamlReader;
 import aicr.io.YamlSyntaxException;
@@ -139,7 +139,7 @@ public record Pointer(String schemaVersion, String recipe, String attestedAt, St
             return "";
         }
         if (o instanceof Timestamp t) {
-            return aicr.io.GoTime.rfc3339(t);
+            return aicr.gocompat.GoTime.rfc3339(t);
         }
         return String.valueOf(o);
     }

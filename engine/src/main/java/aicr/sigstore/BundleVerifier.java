@@ -35,7 +35,7 @@ public final class BundleVerifier {
         SigstoreBundle bundle = SigstoreBundle.parse(bundleJson);
         if (!Dsse.INTOTO_PAYLOAD_TYPE.equals(bundle.envelope().payloadType())) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "unexpected DSSE payload type "
-                    + aicr.io.GoStrings.quote(bundle.envelope().payloadType()));
+                    + aicr.gocompat.GoStrings.quote(bundle.envelope().payloadType()));
         }
         Statement.Parsed statement = Statement.parse(bundle.envelope().payload());
         byte[] digest = artifactDigest != null ? artifactDigest : ownSubject(statement);
@@ -64,8 +64,8 @@ public final class BundleVerifier {
         requireValidAtEntryTime(leaf, bundle.tlogEntries().get(0).integratedTime());
         CertIdentity id = CertIdentity.of(leaf);
         if (!policy.issuer().matches(id.issuer()) || !policy.identity().matches(id.identity())) {
-            throw new AicrException(ErrorCode.UNAUTHORIZED, "certificate identity " + aicr.io.GoStrings.quote(id.identity())
-                    + " (issuer " + aicr.io.GoStrings.quote(id.issuer()) + ") does not match the expected identity "
+            throw new AicrException(ErrorCode.UNAUTHORIZED, "certificate identity " + aicr.gocompat.GoStrings.quote(id.identity())
+                    + " (issuer " + aicr.gocompat.GoStrings.quote(id.issuer()) + ") does not match the expected identity "
                     + policy.identity() + " (issuer " + policy.issuer() + ")");
         }
         return new Verified(id.identity(), id.issuer(), bundle.tlogEntries().get(0).logIndex(), true, statement);

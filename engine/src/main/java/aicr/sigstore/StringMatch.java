@@ -18,7 +18,7 @@ public record StringMatch(String text, Pattern pattern) {
         try {
             return new StringMatch(re, Pattern.compile(re));
         } catch (PatternSyntaxException e) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid regular expression " + aicr.io.GoStrings.quote(re)
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid regular expression " + aicr.gocompat.GoStrings.quote(re)
                     + ": " + e.getDescription());
         }
     }
@@ -34,6 +34,6 @@ public record StringMatch(String text, Pattern pattern) {
 
     @Override
     public String toString() {
-        return (pattern == null ? "" : "~") + aicr.io.GoStrings.quote(text);
+        return (pattern == null ? "" : "~") + aicr.gocompat.GoStrings.quote(text);
     }
 }

@@ -2,7 +2,7 @@ package aicr.verify;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 import aicr.rules.facts.Expressions;
 import aicr.rules.facts.Versions;
 import java.util.List;

@@ -31,7 +31,7 @@ public enum TrustLevel {
                 return l;
             }
         }
-        throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid trust level " + aicr.io.GoStrings.quote(s)
+        throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid trust level " + aicr.gocompat.GoStrings.quote(s)
                 + ": must be one of unknown, unverified, attested, verified");
     }
 }

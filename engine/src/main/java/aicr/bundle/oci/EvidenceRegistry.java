@@ -1,6 +1,6 @@
 package aicr.bundle.oci;
 
-import aicr.bundle.OciTarget;
+import aicr.bundle.oci.OciTarget;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.JsonReader;

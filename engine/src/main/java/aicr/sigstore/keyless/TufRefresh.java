@@ -89,7 +89,7 @@ final class TufRefresh {
                 r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                throw new Unreachable("Get " + aicr.io.GoStrings.quote(uri.toString()) + ": "
+                throw new Unreachable("Get " + aicr.gocompat.GoStrings.quote(uri.toString()) + ": "
                         + (e instanceof java.net.ConnectException ? "connection refused"
                         : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             } catch (InterruptedException e) {
@@ -101,7 +101,7 @@ final class TufRefresh {
                     return null;
                 }
                 if (r.statusCode() != 200) {
-                    throw new Unreachable("Get " + aicr.io.GoStrings.quote(uri.toString()) + ": HTTP " + r.statusCode());
+                    throw new Unreachable("Get " + aicr.gocompat.GoStrings.quote(uri.toString()) + ": HTTP " + r.statusCode());
                 }
                 byte[] b = in.readNBytes(maxLength);
                 if (b.length == maxLength && in.read() != -1) {

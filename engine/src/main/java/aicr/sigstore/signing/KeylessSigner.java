@@ -202,13 +202,13 @@ public final class KeylessSigner {
         try {
             r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Transient("Post " + aicr.io.GoStrings.quote(url) + ": " + describe(e));
+            throw new Transient("Post " + aicr.gocompat.GoStrings.quote(url) + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AicrException(ErrorCode.TIMEOUT, "sigstore signing interrupted");
         }
         if (r.statusCode() == 429 || r.statusCode() >= 500) {
-            throw new Transient("Post " + aicr.io.GoStrings.quote(url) + ": HTTP " + r.statusCode());
+            throw new Transient("Post " + aicr.gocompat.GoStrings.quote(url) + ": HTTP " + r.statusCode());
         }
         if (r.statusCode() / 100 != 2) {
             throw new AicrException(r.statusCode() == 401 || r.statusCode() == 403 ? ErrorCode.UNAUTHORIZED

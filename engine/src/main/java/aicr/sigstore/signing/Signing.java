@@ -51,7 +51,7 @@ public final class Signing {
         if (o.signingKey() != null) {
             String lower = o.signingKey().toLowerCase(Locale.ROOT);
             if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "unsupported --signing-key " + aicr.io.GoStrings.quote(
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "unsupported --signing-key " + aicr.gocompat.GoStrings.quote(
                         o.signingKey()) + ": aicr-j signs with a local PEM private key file; KMS URIs (awskms://, gcpkms://, "
                         + "azurekms://) are not supported");
             }

@@ -40,7 +40,7 @@ public record SigstoreEndpoints(String fulcio, String rekor) {
             ok = false;
         }
         if (!ok) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid " + what + " URL " + aicr.io.GoStrings.quote(url)
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid " + what + " URL " + aicr.gocompat.GoStrings.quote(url)
                     + ": must be an absolute https:// URL with a hostname and without embedded credentials");
         }
     }
