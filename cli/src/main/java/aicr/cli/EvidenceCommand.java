@@ -1,5 +1,7 @@
 package aicr.cli;
 
+import aicr.BuildInfo;
+import aicr.bundle.Bundler;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.evidence.CanonicalRecipe;
@@ -10,6 +12,7 @@ import aicr.evidence.EvidenceVerification;
 import aicr.io.Output;
 import aicr.recipe.RecipeLoader;
 import aicr.recipe.Recipes;
+import aicr.sigstore.signing.Signing;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,35 +56,6 @@ final class EvidenceCommand implements Runnable {
             Streams.out().println(CanonicalRecipe.digest(RecipeLoader.load(recipe, Recipes.store(null, false))));
             Streams.out().flush();
             return 0;
-        }
-    }
-
-    /** Registry flags shared by the subcommands that talk to one. */
-    static final class RegistryFlags {
-        @Option(names = {"--plain-http", "--registry-plain-http"}, description = "Use HTTP for the registry.")
-        boolean plainHttp;
-
-        @Option(names = {"--insecure-tls", "--registry-insecure-tls"}, description = "Skip TLS verification of the registry.")
-        boolean insecureTls;
-
-        EvidencePublisher.Registry registry() {
-            return new EvidencePublisher.Registry(plainHttp, insecureTls);
-        }
-    }
-
-    /** Keyless signing flags. */
-    static final class SignFlags {
-        @Option(names = "--identity-token", paramLabel = "TOKEN", description = "OIDC token (env COSIGN_IDENTITY_TOKEN).")
-        String identityToken;
-
-        @Option(names = "--oidc-device-flow", description = "Device-code OIDC sign-in (env AICR_OIDC_DEVICE_FLOW).")
-        boolean deviceFlow;
-
-        @Option(names = {"--yes", "--assume-yes"}, description = "Skip the keyless-signing disclosure prompt.")
-        boolean yes;
-
-        aicr.sigstore.signing.Signing.Options options() {
-            return EvidenceEmit.signing(identityToken, deviceFlow, yes);
         }
     }
 
@@ -157,7 +131,7 @@ final class EvidenceCommand implements Runnable {
         RegistryFlags registry;
 
         @picocli.CommandLine.Mixin
-        SignFlags sign;
+        KeylessFlags sign;
 
         @Override
         public Integer call() {
@@ -169,8 +143,8 @@ final class EvidenceCommand implements Runnable {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "--push <oci-ref> is required");
             }
             EvidencePublisher.pushRef(push);
-            aicr.sigstore.signing.Signing.Signer signer = noSign ? null : aicr.sigstore.signing.Signing.prepare(sign.options());
-            Evidence.publish(dir, push, registry.registry(), signer, aicr.bundle.Bundler.bundlerVersion(aicr.BuildInfo.VERSION));
+            Signing.Signer signer = noSign ? null : Signing.prepare(EvidenceEmit.signing(sign));
+            Evidence.publish(dir, push, EvidenceEmit.registry(registry), signer, Bundler.bundlerVersion(BuildInfo.VERSION));
             return 0;
         }
     }
@@ -189,14 +163,14 @@ final class EvidenceCommand implements Runnable {
         RegistryFlags registry;
 
         @picocli.CommandLine.Mixin
-        SignFlags sign;
+        KeylessFlags sign;
 
         @Override
         public Integer call() {
             if (pointer == null) {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "pointer file is required: aicr evidence sign <pointer.yaml>");
             }
-            Evidence.sign(pointer, relocate, registry.registry(), sign.options());
+            Evidence.sign(pointer, relocate, EvidenceEmit.registry(registry), EvidenceEmit.signing(sign));
             return 0;
         }
     }

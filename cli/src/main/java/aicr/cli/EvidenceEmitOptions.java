@@ -21,20 +21,11 @@ final class EvidenceEmitOptions {
     @Option(names = "--no-sign", description = "With --push: push unsigned (sign later with `aicr evidence sign`).")
     boolean noSign;
 
-    @Option(names = "--plain-http", description = "Use HTTP for the registry.")
-    boolean plainHttp;
+    @picocli.CommandLine.Mixin
+    RegistryFlags registry;
 
-    @Option(names = "--insecure-tls", description = "Skip TLS verification of the registry.")
-    boolean insecureTls;
-
-    @Option(names = "--identity-token", paramLabel = "TOKEN", description = "OIDC token for keyless signing (env COSIGN_IDENTITY_TOKEN).")
-    String identityToken;
-
-    @Option(names = "--oidc-device-flow", description = "Device-code OIDC sign-in (env AICR_OIDC_DEVICE_FLOW).")
-    boolean oidcDeviceFlow;
-
-    @Option(names = {"--yes", "--assume-yes"}, description = "Skip the keyless-signing disclosure prompt.")
-    boolean assumeYes;
+    @picocli.CommandLine.Mixin
+    KeylessFlags keyless;
 
     /** Whether evidence was asked for (the rest is {@link EvidenceEmit}'s, loaded only then). */
     boolean requested() {

@@ -3,6 +3,7 @@ package aicr.evidence;
 import aicr.criteria.Criteria;
 import aicr.criteria.Dimension;
 import aicr.io.Struct;
+import aicr.snapshot.CriteriaDetector;
 import aicr.snapshot.Measurement;
 import aicr.snapshot.Reading;
 import aicr.snapshot.Snapshot;
@@ -10,7 +11,6 @@ import aicr.snapshot.Subtype;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -90,12 +90,12 @@ public record Fingerprint(Dim service, Dim accelerator, Dim gpuModel, OsDim os, 
                     }
                     String p = str(m.subtype("node"), "provider");
                     if (!p.isEmpty()) {
-                        service = new Dim(provider(p), "k8s.node.provider", "");
+                        service = new Dim(CriteriaDetector.normalizeProvider(p), "k8s.node.provider", "");
                     }
                 }
                 case "OS" -> {
                     Subtype release = m.subtype("release");
-                    String kind = osKind(str(release, "ID"));
+                    String kind = CriteriaDetector.normalizeOs(str(release, "ID"));
                     if (!kind.isEmpty()) {
                         os = new OsDim(kind, str(release, "VERSION_ID"), "os.release");
                     }
@@ -132,7 +132,7 @@ public record Fingerprint(Dim service, Dim accelerator, Dim gpuModel, OsDim os, 
             } else {
                 String product = labelValue(str(labels, GPU_LABEL));
                 if (!product.isEmpty()) {
-                    String sku = gpuSku(product);
+                    String sku = CriteriaDetector.sku(product);
                     accelerator = sku.isEmpty() ? new Dim("", SRC_GPU_LABEL, "unknown-sku") : new Dim(sku, SRC_GPU_LABEL, "");
                 }
             }
@@ -174,28 +174,6 @@ public record Fingerprint(Dim service, Dim accelerator, Dim gpuModel, OsDim os, 
         }
     }
 
-    static String provider(String v) {
-        if (v.startsWith("ocid1.") || v.startsWith("oci://") || v.equals("oci")) {
-            return "oke";
-        }
-        if (v.startsWith("linode://") || v.equals("linode")) {
-            return "lke";
-        }
-        return v;
-    }
-
-    static String osKind(String id) {
-        return switch (id.strip().toLowerCase(Locale.ROOT)) {
-            case "ubuntu" -> "ubuntu";
-            case "rhel", "redhatenterpriselinux", "redhat" -> "rhel";
-            case "cos" -> "cos";
-            case "amazonlinux", "amzn", "amazon", "al2", "al2023" -> "amazonlinux";
-            case "ol" -> "ol";
-            case "talos" -> "talos";
-            default -> "";
-        };
-    }
-
     /** Several label values are recorded as {@code <label>.<value>} keys. */
     private static boolean multi(Subtype st, String label) {
         return st.data().keySet().stream().filter(k -> k.startsWith(label + ".")).count() > 1;
@@ -225,30 +203,6 @@ public record Fingerprint(Dim service, Dim accelerator, Dim gpuModel, OsDim os, 
             }
         }
         return nodes.size();
-    }
-
-    private static final List<List<String>> SKUS = List.of(List.of("GB300"), List.of("GB200"), List.of("B200"), List.of("H100"),
-            List.of("H200"), List.of("A100"), List.of("RTX", "PRO", "6000"), List.of("L40S"), List.of("L40"));
-    private static final List<String> SKU_NAMES = List.of("gb300", "gb200", "b200", "h100", "h200", "a100", "rtx-pro-6000",
-            "l40s", "l40");
-
-    /** A GPU product name to the recipe accelerator it is, matching whole tokens ("L40S" is not "L40"). */
-    static String gpuSku(String product) {
-        List<String> tokens = new ArrayList<>();
-        for (String t : product.toUpperCase(Locale.ROOT).split("[\\s-]+")) {
-            if (!t.isEmpty()) {
-                tokens.add(t);
-            }
-        }
-        for (int s = 0; s < SKUS.size(); s++) {
-            List<String> seq = SKUS.get(s);
-            for (int i = 0; i + seq.size() <= tokens.size(); i++) {
-                if (tokens.subList(i, i + seq.size()).equals(seq)) {
-                    return SKU_NAMES.get(s);
-                }
-            }
-        }
-        return "";
     }
 
     // ---- matching ----
