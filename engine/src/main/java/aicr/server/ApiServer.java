@@ -72,6 +72,10 @@ public final class ApiServer {
         return connector.getLocalPort();
     }
 
+    public ServerConfig config() {
+        return config;
+    }
+
     public boolean ready() {
         return ready.get();
     }
