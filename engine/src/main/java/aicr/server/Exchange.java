@@ -123,7 +123,12 @@ final class Exchange {
     }
 
     void json(int code, Object value) {
-        send(code, "application/json", (JsonWriter.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8));
+        send(code, "application/json", jsonBody(value));
+    }
+
+    /** A JSON answer body: compact, HTML-escaped, newline-terminated. */
+    static byte[] jsonBody(Object value) {
+        return (JsonWriter.write(value, false) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A pre-serialized JSON document (the recipe cache hands out bytes). */

@@ -31,6 +31,8 @@ final class RecipeApi {
     private final AllowLists allow;
     private final ApiMetrics metrics;
     private final String version;
+    private final ResponseCache<Criteria> recipes = new ResponseCache<>(256);
+    private final ResponseCache<Map.Entry<Criteria, String>> queries = new ResponseCache<>(1024);
 
     RecipeApi(RecipeStore store, AllowLists allow, ApiMetrics metrics, String version) {
         this.store = store;
@@ -49,9 +51,9 @@ final class RecipeApi {
             }
         };
         checkAllowed(c);
-        RecipeResult r = resolve(c);
+        byte[] body = recipes.get(c, () -> Exchange.jsonBody(resolve(c).toStruct()));
         ex.setHeader("Cache-Control", CACHE_CONTROL);
-        ex.json(200, r.toStruct());
+        ex.jsonBytes(200, body);
     }
 
     void query(Exchange ex) {
@@ -74,6 +76,13 @@ final class RecipeApi {
             }
         }
         checkAllowed(c);
+        String sel = selector;
+        byte[] body = queries.get(Map.entry(c, sel), () -> Exchange.jsonBody(select(c, sel)));
+        ex.setHeader("Cache-Control", CACHE_CONTROL);
+        ex.jsonBytes(200, body);
+    }
+
+    private Object select(Criteria c, String selector) {
         RecipeResult r = resolve(c);
         Map<String, Object> hydrated;
         try {
@@ -90,8 +99,7 @@ final class RecipeApi {
             d.put("error", e.render());
             throw new ApiError(404, ErrorCode.NOT_FOUND, "Selector path not found", d, false);
         }
-        ex.setHeader("Cache-Control", CACHE_CONTROL);
-        ex.json(200, selected);
+        return selected;
     }
 
     private RecipeResult resolve(Criteria c) {
