@@ -32,6 +32,7 @@ final class Exchange {
     int status;
     private Fields query;
     private boolean sent;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -73,6 +74,7 @@ final class Exchange {
      * to a bound first, so the client gets the answer instead of a reset connection).
      */
     byte[] body(long limit) {
+        bodyRead = true;
         long declared = request.getLength();
         try (InputStream in = Content.Source.asInputStream(request)) {
             if (declared > limit) {
@@ -88,6 +90,23 @@ final class Exchange {
         } catch (IOException e) {
             throw new ApiError(400, aicr.errors.ErrorCode.INVALID_REQUEST, "Failed to read request body",
                     java.util.Map.of("error", String.valueOf(e.getMessage())), false);
+        }
+    }
+
+    /**
+     * A request answered without reading its body (an early error) still has the body on the
+     * connection; read and drop it (bounded) so the connection stays usable for the next
+     * request, or mark the connection to close.
+     */
+    private void discardUnreadBody() {
+        if (bodyRead) {
+            return;
+        }
+        bodyRead = true;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            drain(in, request.getLength());
+        } catch (IOException e) {
+            setHeader("Connection", "close");
         }
     }
 
@@ -151,6 +170,7 @@ final class Exchange {
             throw new IllegalStateException("response already sent");
         }
         sent = true;
+        discardUnreadBody();
         status = code;
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
