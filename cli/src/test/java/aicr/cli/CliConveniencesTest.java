@@ -194,6 +194,20 @@ class CliConveniencesTest {
     }
 
     @Test
+    void debugTellsPhasesOverlaysAndRuleSessions() {
+        CliRunner.Result r = CliRunner.run("--debug", "recipe", "--service", "eks", "--accelerator", "h100", "--os", "ubuntu",
+                "--intent", "training", "-o", "/dev/null");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("recipe phase done: phase=catalog"), r.stderr());
+        assertTrue(r.stderr().contains("overlays matched: criteria=criteria(service=eks, accelerator=h100, intent=training, os=ubuntu)"
+                + " applied=base, monitoring-hpa, h100-any, eks, eks-training, h100-eks-training, h100-eks-ubuntu-training"), r.stderr());
+        CliRunner.Result v = CliRunner.run("--debug", "validate", "-r", RulesCliTest.RECIPE, "-s", RulesCliTest.SNAPSHOT,
+                "--no-cluster", "-o", tmp.resolve("r.json").toString());
+        assertTrue(v.stderr().contains("rule session fired: rules=CONSTRAINT"), v.stderr());
+        aicr.log.Log.configure(false, false);
+    }
+
+    @Test
     void serveFlagsOverrideTheEnvironment() {
         ServeCommand cmd = new ServeCommand();
         new CommandLine(cmd).parseArgs("--port", "9001", "--rate-limit", "0", "--allowed-services", "eks", "--allowed-os", "");
