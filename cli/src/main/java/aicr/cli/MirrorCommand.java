@@ -95,7 +95,7 @@ final class MirrorCommand implements Runnable {
             } catch (AicrException e) {
                 throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "invalid --set", e);
             }
-            Log.info("discovering images and charts", "components", r.componentRefs.size());
+            Log.info("discovering images and charts", "components", r.componentRefs().size());
             MirrorList list = Discovery.discover(r, store, overrides, HelmTemplate.fromPath(), BuildInfo.VERSION);
             Log.info("discovery complete", "images", list.images().size(), "charts", list.charts().size(),
                     "components", list.components().size());

@@ -65,13 +65,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig cfg = config(ServerConfig.fromEnv(System::getenv));
-        // Jetty logs through SLF4J; its start/stop chatter at INFO would interleave with ours.
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         ApiServer server = new ApiServer(cfg, Recipes.store(null, false), BuildInfo.VERSION);
         Shutdown.onTermination(server::stop);
         server.start();
         Log.info("server listening", "address", (cfg.host().isEmpty() ? "" : cfg.host()) + ":" + server.port(),
-                "version", BuildInfo.VERSION, "rateLimit", cfg.rateLimited() ? cfg.rateLimit() : "off",
+                "version", BuildInfo.VERSION, "rateLimit", cfg.rateLimited() ? perSecond(cfg.rateLimit()) : "off",
                 "rateLimitBurst", cfg.burst(), "shutdownTimeout", cfg.shutdownTimeout().toSeconds() + "s",
                 "allowLists", cfg.allowLists().isEmpty() ? "none" : cfg.allowLists().allowed());
         server.join();
@@ -110,6 +108,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             c = c.withAllowLists(new AllowLists(merged));
         }
         return c;
+    }
+
+    private static String perSecond(double rate) {
+        return (rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate)) + "/s";
     }
 
     private static void putIf(Map<Dimension, String> m, Dimension d, String v) {

@@ -88,7 +88,7 @@ public final class RecipeHealth {
         if (r != null) {
             grade(dims, detail, "chart_pinned", chartPinned(r));
             grade(dims, detail, "constraints_wellformed", constraintsWellformed(r));
-            coverage = coverage(r.validation);
+            coverage = coverage(r.validation());
         }
         return new Health(rollup(dims), dims, detail, coverage);
     }
@@ -113,22 +113,22 @@ public final class RecipeHealth {
     static String[] chartPinned(RecipeResult r) {
         int helm = 0;
         List<String> unpinned = new ArrayList<>();
-        for (ComponentRef ref : r.componentRefs) {
-            if (!ref.type.equals("Helm") || !ref.enabled()) {
+        for (ComponentRef ref : r.componentRefs()) {
+            if (!ref.type().equals("Helm") || !ref.enabled()) {
                 continue;
             }
-            boolean manifestOnly = ref.source.isEmpty() && ref.chart.isEmpty() && ref.manifestFiles != null
-                    && !ref.manifestFiles.isEmpty();
+            boolean manifestOnly = ref.source().isEmpty() && ref.chart().isEmpty() && ref.manifestFiles() != null
+                    && !ref.manifestFiles().isEmpty();
             if (manifestOnly) {
-                if (!ref.version.isEmpty() && !pinned(ref.version)) {
+                if (!ref.version().isEmpty() && !pinned(ref.version())) {
                     helm++;
-                    unpinned.add(ref.name);
+                    unpinned.add(ref.name());
                 }
                 continue;
             }
             helm++;
-            if (!pinned(ref.version)) {
-                unpinned.add(ref.name);
+            if (!pinned(ref.version())) {
+                unpinned.add(ref.name());
             }
         }
         if (!unpinned.isEmpty()) {
@@ -148,7 +148,7 @@ public final class RecipeHealth {
     }
 
     static String[] constraintsWellformed(RecipeResult r) {
-        for (Constraint c : r.constraints) {
+        for (Constraint c : r.constraints()) {
             try {
                 ConstraintPath.parse(c.name());
             } catch (AicrException e) {
@@ -160,9 +160,9 @@ public final class RecipeHealth {
                 return new String[]{"fail", "constraint \"" + c.name() + "\": malformed value \"" + c.value() + "\": " + e.render()};
             }
         }
-        if (!r.metadata.constraintWarnings.isEmpty()) {
-            RecipeResult.ConstraintWarning w = r.metadata.constraintWarnings.get(0);
-            return new String[]{"warn", r.metadata.constraintWarnings.size() + " constraint warning(s) during resolution; first: overlay \""
+        if (!r.metadata().constraintWarnings().isEmpty()) {
+            RecipeResult.ConstraintWarning w = r.metadata().constraintWarnings().get(0);
+            return new String[]{"warn", r.metadata().constraintWarnings().size() + " constraint warning(s) during resolution; first: overlay \""
                     + w.overlay() + "\" constraint \"" + w.constraint() + "\": " + w.reason()};
         }
         return new String[]{"pass", ""};
@@ -173,12 +173,12 @@ public final class RecipeHealth {
         for (String name : Validation.PHASES) {
             Phase p = v == null ? null : v.phase(name);
             Struct ph = new Struct().with("declared", p != null);
-            if (p != null && p.checks != null && !p.checks.isEmpty()) {
-                List<String> checks = new ArrayList<>(p.checks);
+            if (p != null && p.checks() != null && !p.checks().isEmpty()) {
+                List<String> checks = new ArrayList<>(p.checks());
                 checks.sort(null);
                 ph.with("checks", checks);
             }
-            ph.with("constraints", (long) (p == null || p.constraints == null ? 0 : p.constraints.size()));
+            ph.with("constraints", (long) (p == null || p.constraints() == null ? 0 : p.constraints().size()));
             s.with(name, ph);
         }
         return s;

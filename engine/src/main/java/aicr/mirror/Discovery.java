@@ -37,8 +37,8 @@ public final class Discovery {
         if (helm == null) {
             Log.warn("helm not found on PATH: charts are listed, but not the images inside them (install helm to list those)");
         }
-        String kube = kubeVersion(recipe.constraints);
-        List<ComponentRef> enabled = recipe.componentRefs.stream().filter(ComponentRef::enabled).toList();
+        String kube = kubeVersion(recipe.constraints());
+        List<ComponentRef> enabled = recipe.componentRefs().stream().filter(ComponentRef::enabled).toList();
         List<MirrorList.ComponentImages> components = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, enabled.size())));
         try {
@@ -64,11 +64,11 @@ public final class Discovery {
             ComponentRef ref = enabled.get(i);
             all.addAll(components.get(i).images());
             if (hasChart(ref)) {
-                charts.add(new MirrorList.Chart(ref.name, ref.source, effectiveChart(ref), ref.version, ref.namespace));
+                charts.add(new MirrorList.Chart(ref.name(), ref.source(), effectiveChart(ref), ref.version(), ref.namespace()));
             }
         }
         return new MirrorList(List.copyOf(all), charts, components, version,
-                recipe.criteria == null ? "" : criteria(recipe));
+                recipe.criteria() == null ? "" : criteria(recipe));
     }
 
     private static MirrorList.ComponentImages component(ComponentRef ref, RecipeStore store, List<ComponentPath> set,
@@ -83,21 +83,21 @@ public final class Discovery {
                 try {
                     Map<String, Object> values = ValuesHydrator.hydrate(store.data(), ref);
                     applyOverrides(values, ref, set, store);
-                    String rendered = helm.render(new HelmTemplate.Chart(ref.name, effectiveChart(ref), ref.source,
-                            ref.version, ref.namespace, values, kube));
+                    String rendered = helm.render(new HelmTemplate.Chart(ref.name(), effectiveChart(ref), ref.source(),
+                            ref.version(), ref.namespace(), values, kube));
                     images.addAll(ImageScan.images(rendered));
                 } catch (AicrException | aicr.io.YamlSyntaxException e) {
-                    Log.warn("helm template failed for component", "component", ref.name, "error", e.toString());
+                    Log.warn("helm template failed for component", "component", ref.name(), "error", e.toString());
                     warnings.add("helm template failed: " + e);
                 }
             }
         }
         List<String> manifests = new ArrayList<>();
-        if (ref.manifestFiles != null) {
-            manifests.addAll(ref.manifestFiles);
+        if (ref.manifestFiles() != null) {
+            manifests.addAll(ref.manifestFiles());
         }
-        if (ref.preManifestFiles != null) {
-            manifests.addAll(ref.preManifestFiles);
+        if (ref.preManifestFiles() != null) {
+            manifests.addAll(ref.preManifestFiles());
         }
         for (String path : manifests) {
             try {
@@ -106,24 +106,24 @@ public final class Discovery {
                 warnings.add("manifest scan failed " + path + ": " + e);
             }
         }
-        return new MirrorList.ComponentImages(ref.name, ref.type.toLowerCase(java.util.Locale.ROOT),
+        return new MirrorList.ComponentImages(ref.name(), ref.type().toLowerCase(java.util.Locale.ROOT),
                 List.copyOf(images), warnings);
     }
 
     static boolean hasChart(ComponentRef ref) {
-        return ref.type.equals("Helm") && !ref.source.isEmpty();
+        return ref.type().equals("Helm") && !ref.source().isEmpty();
     }
 
     static String effectiveChart(ComponentRef ref) {
-        return ref.chart.isEmpty() ? ref.name : ref.chart;
+        return ref.chart().isEmpty() ? ref.name() : ref.chart();
     }
 
     /** {@code --set} entries naming the component or one of its registry override keys. */
     @SuppressWarnings("unchecked")
     static void applyOverrides(Map<String, Object> values, ComponentRef ref, List<ComponentPath> set, RecipeStore store) {
-        ComponentConfig cfg = store.componentRegistry().get(ref.name);
+        ComponentConfig cfg = store.componentRegistry().get(ref.name());
         for (ComponentPath cp : set) {
-            boolean mine = cp.component().equals(ref.name) || (cfg != null && cfg.valueOverrideKeys().contains(cp.component()));
+            boolean mine = cp.component().equals(ref.name()) || (cfg != null && cfg.valueOverrideKeys().contains(cp.component()));
             if (!mine || cp.value() == null) {
                 continue;
             }
@@ -169,7 +169,7 @@ public final class Discovery {
     }
 
     private static String criteria(RecipeResult r) {
-        var c = r.criteria;
+        var c = r.criteria();
         return "service=" + c.service() + ", accelerator=" + c.accelerator() + ", intent=" + c.intent() + ", os=" + c.os()
                 + ", platform=" + c.platform() + (c.nodes() > 0 ? ", nodes=" + c.nodes() : "");
     }

@@ -13,7 +13,7 @@ import aicr.bundle.tree.BundleTree;
 import aicr.criteria.Dimension;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.GoStrings;
+import aicr.gocompat.GoStrings;
 import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlSyntaxException;
@@ -75,13 +75,13 @@ final class BundleApi {
         } catch (AicrException e) {
             throw ApiError.of(e, "Failed to prepare recipe for bundling");
         }
-        if (recipe.componentRefs.isEmpty()) {
+        if (recipe.componentRefs().isEmpty()) {
             throw ApiError.badRequest("Recipe must contain at least one component reference", (Map<String, Object>) null);
         }
-        Dimension rejected = allow.rejected(recipe.criteria);
+        Dimension rejected = allow.rejected(recipe.criteria());
         if (rejected != null) {
             throw ApiError.badRequest(AllowLists.message(rejected),
-                    Map.of("requested", recipe.criteria.get(rejected), "allowed", allow.get(rejected)));
+                    Map.of("requested", recipe.criteria().get(rejected), "allowed", allow.get(rejected)));
         }
         List<ComponentPath> set = new ArrayList<>(p.options.set());
         if (p.bundlers != null) {
@@ -175,7 +175,7 @@ final class BundleApi {
      * dependency edges count as satisfied elsewhere).
      */
     private List<ComponentPath> selection(RecipeResult recipe, List<String> bundlers, List<ComponentPath> set) {
-        List<String> declared = recipe.componentRefs.stream().map(r -> r.name).toList();
+        List<String> declared = recipe.componentRefs().stream().map(r -> r.name()).toList();
         for (String name : bundlers) {
             ComponentRef ref = recipe.component(name);
             if (ref == null) {
@@ -188,9 +188,9 @@ final class BundleApi {
             }
         }
         List<ComponentPath> drop = new ArrayList<>();
-        for (ComponentRef ref : recipe.componentRefs) {
-            if (!bundlers.contains(ref.name) && ref.enabled()) {
-                drop.add(new ComponentPath(ref.name, "enabled", "false"));
+        for (ComponentRef ref : recipe.componentRefs()) {
+            if (!bundlers.contains(ref.name()) && ref.enabled()) {
+                drop.add(new ComponentPath(ref.name(), "enabled", "false"));
             }
         }
         return drop;

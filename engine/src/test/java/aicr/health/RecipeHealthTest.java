@@ -39,6 +39,11 @@ class RecipeHealthTest {
                 json);
     }
 
+    private static RecipeResult recipe(List<ComponentRef> refs, List<Constraint> constraints) {
+        return new RecipeResult(RecipeResult.KIND, RecipeResult.API_VERSION, null, constraints, refs, List.of(), null,
+                new RecipeResult.Metadata("", List.of(), List.of(), List.of()));
+    }
+
     @Test
     void gradesAndRollup() {
         assertTrue(RecipeHealth.pinned("v1.2.3"));
@@ -50,22 +55,18 @@ class RecipeHealthTest {
         assertEquals("unknown", RecipeHealth.rollup(Map.of("a", "pass", "b", "unknown")));
         assertEquals("pass", RecipeHealth.rollup(Map.of("a", "pass")));
 
-        RecipeResult r = new RecipeResult();
-        ComponentRef unpinned = new ComponentRef();
-        unpinned.name = "x";
-        unpinned.type = "Helm";
-        unpinned.source = "https://charts.example";
-        r.componentRefs.add(unpinned);
+        ComponentRef unpinned = ComponentRef.builder("x").type("Helm").source("https://charts.example").build();
+        RecipeResult r = recipe(List.of(unpinned), List.of());
         assertArrayEquals(new String[]{"fail", "unpinned Helm chart version for: x"}, RecipeHealth.chartPinned(r));
-        unpinned.version = "1.0.0";
+        r = recipe(List.of(unpinned.toBuilder().version("1.0.0").build()), List.of());
         assertArrayEquals(new String[]{"pass", ""}, RecipeHealth.chartPinned(r));
 
-        r.constraints = List.of(new Constraint("K8s.server.version", ">= 1.30", "", "", ""));
+        r = recipe(List.of(), List.of(new Constraint("K8s.server.version", ">= 1.30", "", "", "")));
         assertEquals("pass", RecipeHealth.constraintsWellformed(r)[0]);
-        r.constraints = List.of(new Constraint("K8s.server.version", ">=", "", "", ""));
+        r = recipe(List.of(), List.of(new Constraint("K8s.server.version", ">=", "", "", "")));
         assertEquals("fail", RecipeHealth.constraintsWellformed(r)[0]);
         assertTrue(RecipeHealth.constraintsWellformed(r)[1].contains("malformed value"));
-        r.constraints = List.of(new Constraint("nodots", "1", "", "", ""));
+        r = recipe(List.of(), List.of(new Constraint("nodots", "1", "", "", "")));
         assertTrue(RecipeHealth.constraintsWellformed(r)[1].contains("malformed path"), RecipeHealth.constraintsWellformed(r)[1]);
     }
 }

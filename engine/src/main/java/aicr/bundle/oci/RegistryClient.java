@@ -1,10 +1,8 @@
 package aicr.bundle.oci;
 
-import aicr.bundle.OciTarget;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.JsonReader;
-import aicr.io.Node;
 import aicr.io.Values;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -26,9 +24,11 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The push half of the OCI distribution API: blobs (checked with HEAD, uploaded with a
- * monolithic POST+PUT) and the manifest. Registries that answer 401 with a Bearer challenge
- * get a token from their realm, anonymously or with the credentials of
- * {@code ~/.docker/config.json}.
+ * monolithic POST+PUT) and the manifest. A registry that answers 401 gets credentials from the
+ * Docker config ({@link DockerConfig}, looked up once, on the first challenge): with a Basic
+ * challenge they are sent as they are; with a Bearer challenge a token is fetched from the
+ * challenge's realm, anonymously, with the credentials as HTTP Basic, or, for an identity token,
+ * by the OAuth2 refresh-token grant (as the Docker client does).
  */
 final class RegistryClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -37,10 +37,18 @@ final class RegistryClient {
     private final HttpClient http;
     private final String base;
     private final OciTarget target;
+    private final DockerConfig docker;
     private String authorization;
+    /** Null until the first challenge asks for them; then the lookup's result, empty for none. */
+    private Optional<Credentials> credentials;
 
     RegistryClient(OciTarget target, boolean plainHttp, boolean insecureTls) {
+        this(target, plainHttp, insecureTls, DockerConfig.fromEnvironment());
+    }
+
+    RegistryClient(OciTarget target, boolean plainHttp, boolean insecureTls, DockerConfig docker) {
         this.target = target;
+        this.docker = docker;
         this.base = (plainHttp ? "http://" : "https://") + target.registry() + "/v2/" + target.repository();
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NORMAL);
@@ -48,7 +56,6 @@ final class RegistryClient {
             b.sslContext(trustAll());
         }
         this.http = b.build();
-        this.authorization = DockerCredentials.basic(target.registry());
     }
 
     /** Pushes blobs then the manifest under the target's tag; returns the manifest digest. */
@@ -105,6 +112,10 @@ final class RegistryClient {
             if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 authorization = "Bearer " + token(challenge);
                 r = once(req);
+            } else if (challenge.regionMatches(true, 0, "Basic", 0, 5) && credentials().isPresent()
+                    && !credentials().get().hasIdentityToken()) {
+                authorization = credentials().get().basicAuthorization();
+                r = once(req);
             }
         }
         if (r.statusCode() == 401 || r.statusCode() == 403) {
@@ -143,13 +154,20 @@ final class RegistryClient {
                 service = m.group(2);
             }
         }
-        String url = realm + "?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8)
-                + "&scope=" + URLEncoder.encode("repository:" + target.repository() + ":pull,push", StandardCharsets.UTF_8);
-        HttpRequest.Builder req = HttpRequest.newBuilder(uri(url)).timeout(TIMEOUT).GET();
-        String basic = DockerCredentials.basic(target.registry());
-        if (basic != null) {
-            req.header("Authorization", basic);
+        String scope = "repository:" + target.repository() + ":pull,push";
+        Optional<Credentials> creds = credentials();
+        HttpRequest.Builder req;
+        if (creds.isPresent() && creds.get().hasIdentityToken()) {
+            String form = "grant_type=refresh_token&client_id=aicr&service=" + enc(service) + "&scope=" + enc(scope)
+                    + "&refresh_token=" + enc(creds.get().identityToken());
+            req = HttpRequest.newBuilder(uri(realm)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+        } else {
+            req = HttpRequest.newBuilder(uri(realm + (realm.contains("?") ? "&" : "?") + "service=" + enc(service)
+                    + "&scope=" + enc(scope))).GET();
+            creds.ifPresent(c -> req.header("Authorization", c.basicAuthorization()));
         }
+        req.timeout(TIMEOUT);
         try {
             HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
@@ -167,6 +185,17 @@ final class RegistryClient {
             Thread.currentThread().interrupt();
             throw new AicrException(ErrorCode.TIMEOUT, "push interrupted", e);
         }
+    }
+
+    private Optional<Credentials> credentials() {
+        if (credentials == null) {
+            credentials = docker.lookup(target.registry());
+        }
+        return credentials;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static void expect(HttpResponse<String> r, int status, String what) {
@@ -205,33 +234,6 @@ final class RegistryClient {
             return ctx;
         } catch (Exception e) {
             throw new IllegalStateException("TLS is part of every JDK", e);
-        }
-    }
-
-    /** Registry credentials from the Docker client configuration, if any. */
-    static final class DockerCredentials {
-        private DockerCredentials() {
-        }
-
-        static String basic(String registry) {
-            String dir = System.getenv("DOCKER_CONFIG");
-            java.nio.file.Path p = dir != null ? java.nio.file.Path.of(dir, "config.json")
-                    : java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "config.json");
-            if (!java.nio.file.Files.isRegularFile(p)) {
-                return null;
-            }
-            try {
-                Node n = JsonReader.parse(java.nio.file.Files.readString(p));
-                Map<String, Object> cfg = Values.mapOf(n);
-                if (cfg != null && cfg.get("auths") instanceof Map<?, ?> auths
-                        && auths.get(registry) instanceof Map<?, ?> entry && entry.get("auth") instanceof String auth) {
-                    Base64.getDecoder().decode(auth);
-                    return "Basic " + auth;
-                }
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-            return null;
         }
     }
 }
