@@ -4,7 +4,6 @@ import aicr.bundle.tree.BundleTree;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -31,23 +30,10 @@ final class BundleZip {
     private BundleZip() {
     }
 
-    /** Entry order of {@code filepath.Walk}: compare path segment by segment. */
-    static final Comparator<String> WALK_ORDER = (a, b) -> {
-        String[] x = a.split("/");
-        String[] y = b.split("/");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    };
-
     static byte[] zip(BundleTree tree) {
         List<String> paths = new ArrayList<>(tree.dirs().keySet());
         paths.addAll(tree.files().keySet());
-        paths.sort(WALK_ORDER);
+        paths.sort(aicr.data.WalkOrder.COMPARATOR);
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(64L * 1024 * 1024, tree.totalSize() / 3 + 4096));
         ByteArrayOutputStream central = new ByteArrayOutputStream();
         int count = 0;
@@ -68,31 +54,13 @@ final class BundleZip {
             int mode = dir ? S_IFDIR | tree.dirs().get(p) : S_IFREG | f.mode();
             // local file header
             int32(out, 0x04034b50);
-            int16(out, VERSION);
-            int16(out, FLAG_UTF8);
-            int16(out, method);
-            int16(out, DOS_TIME_MIDNIGHT);
-            int16(out, DOS_DATE_1980_01_01);
-            int32(out, crc.getValue());
-            int32(out, stored.length);
-            int32(out, data.length);
-            int16(out, nameBytes.length);
-            int16(out, 0);
+            entryFields(out, method, crc.getValue(), stored.length, data.length, nameBytes.length);
             out.writeBytes(nameBytes);
             out.writeBytes(stored);
             // central directory header
             int32(central, 0x02014b50);
             int16(central, MADE_BY_UNIX);
-            int16(central, VERSION);
-            int16(central, FLAG_UTF8);
-            int16(central, method);
-            int16(central, DOS_TIME_MIDNIGHT);
-            int16(central, DOS_DATE_1980_01_01);
-            int32(central, crc.getValue());
-            int32(central, stored.length);
-            int32(central, data.length);
-            int16(central, nameBytes.length);
-            int16(central, 0);
+            entryFields(central, method, crc.getValue(), stored.length, data.length, nameBytes.length);
             int16(central, 0);
             int16(central, 0);
             int16(central, 0);
@@ -115,6 +83,20 @@ final class BundleZip {
         int32(out, cdOffset);
         int16(out, 0);
         return out.toByteArray();
+    }
+
+    /** The fields local and central headers share: version needed through extra-field length (none). */
+    private static void entryFields(ByteArrayOutputStream o, int method, long crc, int stored, int size, int nameLength) {
+        int16(o, VERSION);
+        int16(o, FLAG_UTF8);
+        int16(o, method);
+        int16(o, DOS_TIME_MIDNIGHT);
+        int16(o, DOS_DATE_1980_01_01);
+        int32(o, crc);
+        int32(o, stored);
+        int32(o, size);
+        int16(o, nameLength);
+        int16(o, 0);
     }
 
     private static byte[] deflate(byte[] data) {
