@@ -97,6 +97,19 @@ public final class Bundler {
                 notes, built.steps(), s.oci(), chart);
     }
 
+    /**
+     * Builds a bundle in memory only, for the HTTP API: the recipe is already decoded and the
+     * options already parsed; nothing is read from or written to disk (no --data, no OCI, no
+     * signing). The tree is the same the CLI would write for the same recipe and options.
+     */
+    public static BundleTree buildInMemory(ApiBundleOptions o, RecipeResult recipe, RecipeStore store, String version) {
+        BundleSettings s = new BundleSettings("", Path.of("."), null, o.deployer(), o.repo(), "", o.set(), List.of(),
+                o.dynamic(), o.scheduling(), o.vendorCharts(), false,
+                o.deployer() == DeployerType.FLUX ? FlagResolver.DEFAULT_FLUX_NAMESPACE : "", "", o.appName(), null,
+                false, false, false, "", version);
+        return build(s, recipe, store, new Phases(System.nanoTime())).tree();
+    }
+
     /** The finished tree with the deployer that produced it and the summary lines. */
     private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps, RecipeResult filtered) {
     }
