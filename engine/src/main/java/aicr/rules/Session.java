@@ -57,6 +57,7 @@ public final class Session implements AutoCloseable {
     private final List<Finding> findings = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private volatile KieSession running;
+    private long fired;
 
     Session(RuleBase base, Limits limits) {
         this.base = base;
@@ -75,6 +76,7 @@ public final class Session implements AutoCloseable {
 
     /** Fires every rule to quiescence; returns the facts rules inserted, in insertion order. */
     public List<Finding> fire() {
+        long start = System.nanoTime();
         Budget budget = new Budget(limits.timeout().toNanos(), Limits.format(limits.timeout()), limits.maxFiringBytes());
         FutureTask<Void> task = new FutureTask<>(() -> {
             run(budget);
@@ -102,6 +104,8 @@ public final class Session implements AutoCloseable {
         } catch (ExecutionException e) {
             throw translate(e.getCause(), budget);
         }
+        aicr.log.Log.debug("rule session fired", "rules", base.kind(), "facts", facts.size(), "fired", fired,
+                "findings", findings.size(), "failures", failures.size(), "ms", (System.nanoTime() - start) / 1_000_000);
         return List.copyOf(findings);
     }
 
@@ -155,7 +159,7 @@ public final class Session implements AutoCloseable {
                     budget.check();
                 }
             }
-            long fired = ks.fireAllRules((int) Math.min(Integer.MAX_VALUE, limits.maxFirings() + 1));
+            fired = ks.fireAllRules((int) Math.min(Integer.MAX_VALUE, limits.maxFirings() + 1));
             if (fired > limits.maxFirings()) {
                 throw new LimitExceeded(LimitExceeded.Kind.FIRINGS, "rules fired more than " + limits.maxFirings()
                         + " times (rules that trigger each other without end?)");

@@ -146,9 +146,17 @@ public final class ValidateRun {
     static final String NO_CLUSTER_REASON = "skipped - no-cluster mode";
     static final String READINESS_FAILED_REASON = "skipped - readiness pre-flight failed";
 
+    /**
+     * A finished validation, for what runs after the report (evidence emission): the recipe,
+     * the snapshot as read, and one CTRF report per phase run, in run order.
+     */
+    public record Validated(RecipeResult recipe, Snapshot snapshot, List<String> phases, List<CtrfReport> reports,
+                            ValidatorCatalog catalog, boolean timestamps) {
+    }
+
     /** Runs validation; returns the exit code (0) or throws the error that decides it. */
     public static int run(Options o, PrintStream stdout) {
-        return run(o, stdout, ClusterValidation.UNAVAILABLE);
+        return run(o, stdout, ClusterValidation.UNAVAILABLE, null);
     }
 
     /**
@@ -157,9 +165,20 @@ public final class ValidateRun {
      * files of an earlier run, so that no report is left that looks like this run's.
      */
     public static int run(Options o, PrintStream stdout, ClusterValidation cluster) {
+        return run(o, stdout, cluster, null);
+    }
+
+    /**
+     * As {@link #run(Options, PrintStream, ClusterValidation)}; {@code after} (may be null) gets the
+     * validation once its report is written and phases logged, also when a phase failed, before
+     * the exit is decided (evidence emission). A run that fails before its report is written
+     * removes the {@code -o} and {@code --junit} files of an earlier run.
+     */
+    public static int run(Options o, PrintStream stdout, ClusterValidation cluster,
+                          java.util.function.Consumer<Validated> after) {
         boolean[] written = {false};
         try {
-            return steps(o, stdout, cluster, written);
+            return steps(o, stdout, cluster, after, written);
         } catch (RuntimeException e) {
             if (!written[0]) {
                 removeStale(o.output(), o.ci().junit());
@@ -188,7 +207,8 @@ public final class ValidateRun {
         }
     }
 
-    private static int steps(Options o, PrintStream stdout, ClusterValidation cluster, boolean[] written) {
+    private static int steps(Options o, PrintStream stdout, ClusterValidation cluster,
+                             java.util.function.Consumer<Validated> after, boolean[] written) {
         List<String> phases = Phases.parse(o.phases());
         if (o.ci().updateGolden() && o.ci().golden() == null) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--update-golden needs --golden FILE");
@@ -268,6 +288,10 @@ public final class ValidateRun {
         CtrfReport report = CtrfReport.merge(BuildInfo.VERSION, reports).withExtra(extra);
         String json = write(o, report, stdout, written);
         phaseResults.forEach(p -> Log.info("phase result", "phase", p.phase(), "status", p.status(), "duration", p.duration()));
+        if (after != null) {
+            after.accept(new Validated(recipe, snap, phaseResults.stream().map(ClusterValidation.PhaseResult::phase).toList(),
+                    phaseResults.stream().map(ClusterValidation.PhaseResult::report).toList(), catalog, o.timestamps()));
+        }
         AicrException failure = null;
         // Offline phases are all skipped, so only live results can fail the run here.
         if (o.failOnError() && phaseResults.stream().anyMatch(p -> p.status().equals(CtrfReport.FAILED)
