@@ -112,8 +112,9 @@ public final class BundleChecks {
         List<Result> out = new ArrayList<>();
         try (Session s = base.newSession(limits)) {
             s.insertAll(checks);
+            java.util.Set<String> implemented = base.implementedFunctions();
             for (BundleCheck c : checks) {
-                if (base.implementedFunctions().contains(c.function())) {
+                if (implemented.contains(c.function())) {
                     s.insert(new CheckHandled(c));
                 }
             }
