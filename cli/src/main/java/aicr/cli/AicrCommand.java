@@ -26,9 +26,10 @@ public final class AicrCommand implements Runnable {
     /** Subcommands by name, in help order; each supplier builds the command object. */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.of(
             "recipe", RecipeCommand::new, "query", QueryCommand::new, "validate", ValidateCommand::new,
-            "rules", RulesCommand::new, "bundle", BundleCommand::new, "cds-train", CdsTrainCommand::new);
-    static final java.util.List<String> ORDER = java.util.List.of("recipe", "query", "validate", "rules", "bundle",
-            "cds-train");
+            "rules", RulesCommand::new, "bundle", BundleCommand::new, "snapshot", SnapshotCommand::new,
+            "diff", DiffCommand::new, "cds-train", CdsTrainCommand::new);
+    static final java.util.List<String> ORDER = java.util.List.of("snapshot", "recipe", "query", "validate", "rules",
+            "bundle", "diff", "cds-train");
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Debug logging; stack traces on errors.")
     void debug(boolean on) {
@@ -46,7 +47,7 @@ public final class AicrCommand implements Runnable {
     private boolean jsonLogs;
 
     static boolean envTrue(String name) {
-        String v = System.getenv(name);
+        String v = Env.all().get(name);
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 "  aicr bundle -r recipe.yaml --accelerated-node-selector nodeGroup=gpu \\",
                 "      --accelerated-node-toleration nvidia.com/gpu=present:NoSchedule"})
 final class BundleCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = {"-r", "--recipe"}, paramLabel = "PATH", description = "Recipe file, http(s) URL (required unless set in --config).")
+    @Option(names = {"-r", "--recipe"}, paramLabel = "PATH",
+            description = "Recipe: file, http(s) URL or cm://namespace/name (required unless set in --config).")
     String recipe;
 
     @picocli.CommandLine.Mixin

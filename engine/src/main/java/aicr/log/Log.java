@@ -34,6 +34,16 @@ public final class Log {
         out = stream;
     }
 
+    /** A line as is, on the log stream (an agent's own log output between markers). */
+    public static void raw(String line) {
+        out.println(line);
+    }
+
+    /** The log stream itself, for copying another process's log output (never stdout). */
+    public static PrintStream stream() {
+        return out;
+    }
+
     public static boolean debugEnabled() {
         return threshold == Level.DEBUG;
     }

@@ -95,7 +95,7 @@ public final class CriteriaDetector {
         return "";
     }
 
-    private static String normalizeProvider(String v) {
+    static String normalizeProvider(String v) {
         if (v.startsWith("ocid1.") || v.startsWith("oci://") || v.equals("oci")) {
             return "oke";
         }
@@ -105,7 +105,7 @@ public final class CriteriaDetector {
         return v;
     }
 
-    private static String normalizeOs(String id) {
+    static String normalizeOs(String id) {
         return switch (id.trim().toLowerCase(Locale.ROOT)) {
             case "ubuntu" -> "ubuntu";
             case "rhel", "redhatenterpriselinux", "redhat" -> "rhel";

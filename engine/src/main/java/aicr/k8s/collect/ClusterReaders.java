@@ -1,0 +1,16 @@
+package aicr.k8s.collect;
+
+import aicr.cluster.ClusterReader;
+import aicr.cluster.Kubeconfig;
+import aicr.k8s.KubeSession;
+
+/** Opens the collectors' cluster reader on the Kubernetes client. */
+public final class ClusterReaders {
+    private ClusterReaders() {
+    }
+
+    /** A reader for resolved credentials; building the client can fail (INTERNAL), which the collectors log. */
+    public static ClusterReader open(Kubeconfig source) {
+        return new KubeReadings(KubeSession.open(source), System.getenv());
+    }
+}
