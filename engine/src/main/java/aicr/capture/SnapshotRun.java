@@ -79,7 +79,7 @@ public final class SnapshotRun {
         }
         HostRoot root = HostRoot.of(s.hostRoot());
         Snapshot snap = LocalSnapshot.capture(new LocalSnapshot.Options(root, env, BuildInfo.VERSION, a.requireGpu(),
-                a.maxNodesPerEntry(), a.os(), k -> aicr.k8s.collect.ClusterReaders.open(k)));
+                a.maxNodesPerEntry(), a.os(), k -> aicr.k8s.collect.ClusterReaders.open(k, env)));
         Log.debug("snapshot collection complete", "measurements", snap.measurements().size());
         if (s.template() != null) {
             SnapshotTemplate.write(s.template(), snap, s.output(), stdout);

@@ -123,8 +123,16 @@ public final class InputSource {
     }
 
     private static Node readDocumentText(String uri) {
-        byte[] bytes = read(uri);
         String u = uri.toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        try {
+            bytes = read(uri);
+        } catch (AicrException e) {
+            // the reference logs the reader failure before the command's own error line
+            Log.error("failed to create file reader", "error", e.render(), "path", uri, "format",
+                    isYaml(uri) ? "yaml" : u.endsWith(".table") || u.endsWith(".txt") ? "table" : "json");
+            throw e;
+        }
         boolean yaml = isYaml(uri);
         if (u.endsWith(".table") || u.endsWith(".txt")) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "table format is not readable: " + uri);

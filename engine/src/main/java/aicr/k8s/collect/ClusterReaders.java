@@ -9,8 +9,11 @@ public final class ClusterReaders {
     private ClusterReaders() {
     }
 
-    /** A reader for resolved credentials; building the client can fail (INTERNAL), which the collectors log. */
-    public static ClusterReader open(Kubeconfig source) {
-        return new KubeReadings(KubeSession.open(source), System.getenv());
+    /**
+     * A reader for resolved credentials; building the client can fail (INTERNAL), which the
+     * collectors log. {@code env} names this node (NODE_NAME, KUBERNETES_NODE_NAME, HOSTNAME).
+     */
+    public static ClusterReader open(Kubeconfig source, java.util.Map<String, String> env) {
+        return new KubeReadings(KubeSession.open(source), env);
     }
 }
