@@ -29,6 +29,10 @@ final class SystemdBus implements AutoCloseable {
 
     /** Connects and authenticates as the current uid; the IOException says why not (no socket, refused). */
     static SystemdBus connect(Path socket) throws IOException {
+        if (!Files.exists(socket)) {
+            // checked first: opening a Unix socket channel initialises SecureRandom (~100 ms)
+            throw new java.nio.file.NoSuchFileException(socket.toString());
+        }
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.connect(UnixDomainSocketAddress.of(socket));

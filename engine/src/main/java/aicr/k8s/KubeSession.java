@@ -97,8 +97,13 @@ public final class KubeSession implements AutoCloseable {
                         "invalid configuration: no server found for the current context in " + source.file()));
             }
         }
-        return new ConfigBuilder(base).withRequestRetryBackoffLimit(0).withRequestTimeout(REQUEST_TIMEOUT_MS)
-                .withConnectionTimeout(CONNECT_TIMEOUT_MS).withWatchReconnectLimit(0).build();
+        ConfigBuilder b = new ConfigBuilder(base).withRequestRetryBackoffLimit(0).withRequestTimeout(REQUEST_TIMEOUT_MS)
+                .withConnectionTimeout(CONNECT_TIMEOUT_MS).withWatchReconnectLimit(0);
+        if (base.getMasterUrl() != null && base.getMasterUrl().startsWith("http://")) {
+            // plain HTTP (kubectl proxy, test servers): no h2c upgrade attempts, HTTP/1.1 only
+            b.withHttp2Disable(true);
+        }
+        return b.build();
     }
 
     private static String hostPort(String host, String port) {

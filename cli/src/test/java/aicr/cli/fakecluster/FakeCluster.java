@@ -41,18 +41,20 @@ public final class FakeCluster implements AutoCloseable {
     /** Starts a cluster and writes its kubeconfig into {@code dir}. */
     public static FakeCluster start(Path dir) throws IOException {
         FakeApi api = new FakeApi();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), api, false);
+        // HTTPS like a real API server (self-signed: the kubeconfig skips verification)
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), api, true);
         server.init();
         Path kc = dir.resolve("kubeconfig.yaml");
-        Files.writeString(kc, kubeconfigText("http://" + server.getHostName() + ":" + server.getPort()));
+        Files.writeString(kc, kubeconfigText("https://" + server.getHostName() + ":" + server.getPort()));
         FakeCluster c = new FakeCluster(server, api, kc);
         c.kubelet.start();
         return c;
     }
 
-    /** A kubeconfig whose only context points at {@code url} with a bearer token. */
+    /** A kubeconfig whose only context points at {@code url} with a bearer token (TLS not verified). */
     public static String kubeconfigText(String url) {
-        return "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: " + url + "\n  name: fake\n"
+        return "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: " + url
+                + "\n    insecure-skip-tls-verify: true\n  name: fake\n"
                 + "contexts:\n- context:\n    cluster: fake\n    user: tester\n    namespace: default\n  name: fake\n"
                 + "current-context: fake\nusers:\n- name: tester\n  user:\n    token: fake-token\n";
     }
