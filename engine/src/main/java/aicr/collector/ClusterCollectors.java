@@ -46,56 +46,45 @@ final class ClusterCollectors implements AutoCloseable {
     }
 
     Collector kubernetes() {
-        return new Named("k8s", Duration.ofSeconds(60), () -> {
-            Log.info("collecting Kubernetes cluster information");
-            ClusterReader r = reader();
-            if (r == null) {
-                Log.warn("kubernetes client unavailable - returning empty K8s measurement", "error", unavailable.render());
-                return new Measurement("K8s", List.of(empty("server"), empty("image"), empty("policy"), empty("node")));
-            }
-            return r.kubernetes();
-        });
+        return viaReader("k8s", 60, "Kubernetes cluster information", "K8s",
+                () -> new Measurement("K8s", List.of(empty("server"), empty("image"), empty("policy"), empty("node"))),
+                ClusterReader::kubernetes);
     }
 
     Collector topology(int maxNodesPerEntry) {
-        return new Named("topology", Duration.ofSeconds(90), () -> {
-            Log.info("collecting node topology information");
-            ClusterReader r = reader();
-            if (r == null) {
-                Log.warn("kubernetes client unavailable - returning empty topology measurement", "error", unavailable.render());
-                Map<String, Reading> zero = new LinkedHashMap<>();
-                zero.put("node-count", new Reading(0L));
-                zero.put("taint-count", new Reading(0L));
-                zero.put("label-count", new Reading(0L));
-                return new Measurement("NodeTopology", List.of(new Subtype("summary", zero, Map.of(), List.of()),
-                        empty("taint"), empty("label")));
-            }
-            return r.topology(maxNodesPerEntry);
-        });
+        return viaReader("topology", 90, "node topology information", "topology", () -> {
+            Map<String, Reading> zero = new LinkedHashMap<>();
+            zero.put("node-count", new Reading(0L));
+            zero.put("taint-count", new Reading(0L));
+            zero.put("label-count", new Reading(0L));
+            return new Measurement("NodeTopology", List.of(new Subtype("summary", zero, Map.of(), List.of()),
+                    empty("taint"), empty("label")));
+        }, r -> r.topology(maxNodesPerEntry));
     }
 
     /** Talos has no systemd to ask: the node object stands in (spec §2.8). */
     Collector talosServices() {
-        return new Named("systemd", Duration.ofSeconds(10), () -> {
-            Log.info("collecting Talos service information from the Node object");
-            ClusterReader r = reader();
-            if (r == null) {
-                Log.warn("kubernetes client unavailable - returning empty SystemD measurement", "error", unavailable.render());
-                return new Measurement("SystemD", List.of());
-            }
-            return r.talosServices();
-        });
+        return viaReader("systemd", 10, "Talos service information from the Node object", "SystemD",
+                () -> new Measurement("SystemD", List.of()), ClusterReader::talosServices);
     }
 
     Collector talosOs() {
-        return new Named("os", Duration.ofSeconds(10), () -> {
-            Log.info("collecting Talos OS information from the Node object");
+        return viaReader("os", 10, "Talos OS information from the Node object", "OS",
+                () -> new Measurement("OS", List.of()), ClusterReader::talosOs);
+    }
+
+    /** A collector that reads through the shared client, or logs why not and returns its empty form. */
+    private Collector viaReader(String name, int budgetSeconds, String what, String emptyName,
+                                java.util.function.Supplier<Measurement> empty, Function<ClusterReader, Measurement> read) {
+        return new Named(name, Duration.ofSeconds(budgetSeconds), () -> {
+            Log.info("collecting " + what);
             ClusterReader r = reader();
             if (r == null) {
-                Log.warn("kubernetes client unavailable - returning empty OS measurement", "error", unavailable.render());
-                return new Measurement("OS", List.of());
+                Log.warn("kubernetes client unavailable - returning empty " + emptyName + " measurement", "error",
+                        unavailable.render());
+                return empty.get();
             }
-            return r.talosOs();
+            return read.apply(r);
         });
     }
 

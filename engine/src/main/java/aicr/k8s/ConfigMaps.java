@@ -37,18 +37,7 @@ public final class ConfigMaps {
     }
 
     public static Stored read(KubeSession s, ConfigMapUri cm) {
-        ConfigMap map;
-        try {
-            map = s.client().configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
-        } catch (RuntimeException e) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
-                    new IllegalStateException(KubeErrors.describe(e, s.server())));
-        }
-        if (map == null) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
-                    new IllegalStateException("configmaps \"" + cm.name() + "\" not found"));
-        }
-        Map<String, String> data = map.getData() == null ? Map.of() : map.getData();
+        Map<String, String> data = data(s, cm);
         String format = data.getOrDefault("format", "yaml");
         String text = data.get("snapshot." + format);
         if (text == null) {
@@ -66,6 +55,22 @@ public final class ConfigMaps {
         Log.debug("reading from ConfigMap", "namespace", cm.namespace(), "name", cm.name(), "format", format,
                 "size", text.length());
         return new Stored(text, format);
+    }
+
+    /** The ConfigMap's data; any API failure, a missing ConfigMap included, is NOT_FOUND (3). */
+    public static Map<String, String> data(KubeSession s, ConfigMapUri cm) {
+        ConfigMap map;
+        try {
+            map = s.client().configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
+        } catch (RuntimeException e) {
+            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
+                    new IllegalStateException(KubeErrors.describe(e, s.server())));
+        }
+        if (map == null) {
+            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
+                    new IllegalStateException("configmaps \"" + cm.name() + "\" not found"));
+        }
+        return map.getData() == null ? Map.of() : map.getData();
     }
 
     /** Writes {@code doc} to the ConfigMap {@code uri}; a failure is INTERNAL (8). */

@@ -81,14 +81,6 @@ public final class Jobs {
         return null;
     }
 
-    /** The newest pod of a label selector that is neither being deleted nor failed, or null. */
-    public static Pod livePod(KubeSession s, String ns, String labelSelector) {
-        List<Pod> pods = s.client().pods().inNamespace(ns).withLabelSelector(labelSelector).list().getItems();
-        return pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                .filter(p -> p.getStatus() == null || !"Failed".equals(p.getStatus().getPhase()))
-                .max(Comparator.comparing(p -> String.valueOf(p.getMetadata().getCreationTimestamp()))).orElse(null);
-    }
-
     /** The newest pod of the selector, failed ones included (for logs after a failure), or null. */
     public static Pod newestPod(KubeSession s, String ns, String labelSelector) {
         List<Pod> pods = s.client().pods().inNamespace(ns).withLabelSelector(labelSelector).list().getItems();

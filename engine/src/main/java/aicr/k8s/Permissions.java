@@ -27,10 +27,11 @@ public final class Permissions {
 
     /** Throws unless every check is allowed. */
     public static void require(KubeSession s, List<Check> checks) {
-        List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+        List<java.util.function.Supplier<Boolean>> asks = new ArrayList<>();
         for (Check c : checks) {
-            answers.add(CompletableFuture.supplyAsync(() -> allowed(s, c)));
+            asks.add(() -> allowed(s, c));
         }
+        List<CompletableFuture<Boolean>> answers = Concurrently.start(asks);
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             try {

@@ -71,20 +71,24 @@ public final class SnapshotWriter {
             s.with("context", new LinkedHashMap<String, Object>(st.context()));
         }
         if (!st.items().isEmpty()) {
-            List<Object> items = new ArrayList<>();
-            for (Item i : st.items()) {
-                Struct is = new Struct();
-                if (!i.context().isEmpty()) {
-                    is.with("context", new LinkedHashMap<String, Object>(i.context()));
-                }
-                if (!i.data().isEmpty()) {
-                    is.with("data", data(i.data()));
-                }
-                items.add(is);
-            }
-            s.with("items", items);
+            s.with("items", items(st.items()));
         }
         return s;
+    }
+
+    private static List<Object> items(List<Item> items) {
+        List<Object> out = new ArrayList<>();
+        for (Item i : items) {
+            Struct is = new Struct();
+            if (!i.context().isEmpty()) {
+                is.with("context", new LinkedHashMap<String, Object>(i.context()));
+            }
+            if (!i.data().isEmpty()) {
+                is.with("data", data(i.data()));
+            }
+            out.add(is);
+        }
+        return out;
     }
 
     /** Readings as their native scalars; a reading the collector could not take is null. */
@@ -119,7 +123,7 @@ public final class SnapshotWriter {
                 rows.put(q + ".Data", JsonWriter.write(data(st.data()), false));
                 rows.put(q + ".Context", st.context().isEmpty() ? "null"
                         : JsonWriter.write(new LinkedHashMap<String, Object>(st.context()), false));
-                rows.put(q + ".Items", st.items().isEmpty() ? "null" : itemsJson(st.items()));
+                rows.put(q + ".Items", st.items().isEmpty() ? "null" : JsonWriter.write(items(st.items()), false));
             }
         }
         List<String[]> table = new ArrayList<>();
@@ -127,21 +131,6 @@ public final class SnapshotWriter {
         table.add(new String[]{"-----", "-----"});
         rows.forEach((k, v) -> table.add(new String[]{k, v}));
         return TabWriter.format(table);
-    }
-
-    private static String itemsJson(List<Item> items) {
-        List<Object> out = new ArrayList<>();
-        for (Item i : items) {
-            Struct is = new Struct();
-            if (!i.context().isEmpty()) {
-                is.with("context", new LinkedHashMap<String, Object>(i.context()));
-            }
-            if (!i.data().isEmpty()) {
-                is.with("data", data(i.data()));
-            }
-            out.add(is);
-        }
-        return JsonWriter.write(out, false);
     }
 
     /** The fingerprint with the Go field names and every field present (the table shows empty ones too). */

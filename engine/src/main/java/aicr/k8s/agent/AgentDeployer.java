@@ -158,18 +158,7 @@ public final class AgentDeployer {
     /** The snapshot the agent wrote: key {@code snapshot.yaml} of its ConfigMap. */
     public byte[] snapshot() {
         ConfigMapUri cm = ConfigMapUri.parse(a.output());
-        io.fabric8.kubernetes.api.model.ConfigMap map;
-        try {
-            map = s.client().configMaps().inNamespace(cm.namespace()).withName(cm.name()).get();
-        } catch (RuntimeException e) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
-                    new IllegalStateException(KubeErrors.describe(e, s.server())));
-        }
-        if (map == null) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name(),
-                    new IllegalStateException("configmaps \"" + cm.name() + "\" not found"));
-        }
-        String yaml = map.getData() == null ? null : map.getData().get("snapshot.yaml");
+        String yaml = ConfigMaps.data(s, cm).get("snapshot.yaml");
         if (yaml == null) {
             throw new AicrException(ErrorCode.NOT_FOUND, "ConfigMap " + cm.namespace() + "/" + cm.name()
                     + " does not contain 'snapshot.yaml' key");
@@ -205,7 +194,11 @@ public final class AgentDeployer {
         tasks.put("ClusterRoleBinding \"" + AgentObjects.NODE_READER + "\"", () -> s.client().rbac().clusterRoleBindings()
                 .withName(AgentObjects.NODE_READER).delete());
         Map<String, CompletableFuture<Object>> running = new LinkedHashMap<>();
-        tasks.forEach((label, task) -> running.put(label, CompletableFuture.supplyAsync(task)));
+        List<CompletableFuture<Object>> started = aicr.k8s.Concurrently.start(new ArrayList<>(tasks.values()));
+        int i = 0;
+        for (String label : tasks.keySet()) {
+            running.put(label, started.get(i++));
+        }
         List<String> deleted = new ArrayList<>();
         long deadline = System.nanoTime() + CLEANUP_BOUND.toNanos();
         running.forEach((label, f) -> {

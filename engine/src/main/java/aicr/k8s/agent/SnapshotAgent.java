@@ -67,13 +67,13 @@ public final class SnapshotAgent {
         // Ctrl-C (or any JVM shutdown) still removes what was created
         Thread hook = new Thread(d::cleanup, "aicr-agent-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
-        CompletableFuture<Void> logs = null;
+        LogFollower logs = null;
         try {
             Log.info("deploying agent", "namespace", spec.namespace());
             d.deploy();
             Log.info("agent deployed successfully");
             Log.info("waiting for Job completion", "job", spec.jobName(), "timeout", aicr.io.GoDuration.format(spec.timeout()));
-            logs = streamLogs(s, spec);
+            logs = new LogFollower(s, spec);
             d.await(injected ? "job failed (auto-injected node selector " + GPU_LABEL + "=true — if no GPU nodes are "
                     + "schedulable, target a GPU node explicitly, e.g. --node-selector kubernetes.io/hostname=<gpu-node>, "
                     + "or pass --require-gpu to schedule onto a node advertising the nvidia.com/gpu resource)" : "job failed");
@@ -88,7 +88,7 @@ public final class SnapshotAgent {
             return yaml;
         } finally {
             if (logs != null) {
-                logs.cancel(true);
+                logs.stop();
             }
             d.cleanup();
             try {
@@ -114,27 +114,34 @@ public final class SnapshotAgent {
 
     /**
      * In the background: once the agent's pod is Ready (within 2 min), copy its log to stderr.
-     * A pod that finishes before it is ever Ready is simply not followed.
+     * A pod that finishes before it is ever Ready is simply not followed. {@link #stop()} ends
+     * the pod informer and the log copy.
      */
-    private static CompletableFuture<Void> streamLogs(KubeSession s, AgentSpec spec) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                Pod ready = s.client().pods().inNamespace(spec.namespace()).withLabel(AgentObjects.APP_LABEL, "aicr")
-                        .informOnCondition(pods -> pods.stream().anyMatch(SnapshotAgent::ready))
-                        .get(2, TimeUnit.MINUTES).stream().filter(SnapshotAgent::ready).findFirst().orElse(null);
-                if (ready == null) {
-                    return;
-                }
-                try (LogWatch w = s.client().pods().inNamespace(spec.namespace()).withName(ready.getMetadata().getName())
-                        .watchLog(Log.stream())) {
-                    w.onClose().toCompletableFuture().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                Log.debug("agent log streaming skipped", "error", String.valueOf(e.getMessage()));
+    private static final class LogFollower {
+        private final CompletableFuture<java.util.List<Pod>> readyPods;
+        private volatile LogWatch watch;
+
+        LogFollower(KubeSession s, AgentSpec spec) {
+            readyPods = s.client().pods().inNamespace(spec.namespace()).withLabel(AgentObjects.APP_LABEL, "aicr")
+                    .informOnCondition(pods -> pods.stream().anyMatch(SnapshotAgent::ready));
+            readyPods.orTimeout(2, TimeUnit.MINUTES).thenAccept(pods -> pods.stream().filter(SnapshotAgent::ready).findFirst()
+                    .ifPresent(p -> {
+                        try {
+                            watch = s.client().pods().inNamespace(spec.namespace()).withName(p.getMetadata().getName())
+                                    .watchLog(Log.stream());
+                        } catch (RuntimeException e) {
+                            Log.debug("agent log streaming skipped", "error", String.valueOf(e.getMessage()));
+                        }
+                    }));
+        }
+
+        void stop() {
+            readyPods.cancel(true);
+            LogWatch w = watch;
+            if (w != null) {
+                w.close();
             }
-        });
+        }
     }
 
     private static boolean ready(Pod p) {

@@ -65,10 +65,12 @@ final class KubeReadings implements ClusterReader {
 
     @Override
     public Measurement kubernetes() {
-        CompletableFuture<Map<String, Reading>> server = async("server", this::server);
-        CompletableFuture<Map<String, Reading>> images = async("image", this::images);
-        CompletableFuture<Map<String, Reading>> policy = async("policy", this::policies);
-        CompletableFuture<Map<String, Reading>> node = async("node", this::node);
+        List<CompletableFuture<Map<String, Reading>>> parts = aicr.k8s.Concurrently.start(List.of(
+                safe("server", this::server), safe("image", this::images), safe("policy", this::policies), safe("node", this::node)));
+        CompletableFuture<Map<String, Reading>> server = parts.get(0);
+        CompletableFuture<Map<String, Reading>> images = parts.get(1);
+        CompletableFuture<Map<String, Reading>> policy = parts.get(2);
+        CompletableFuture<Map<String, Reading>> node = parts.get(3);
         try {
             Map<String, Reading> versions = server.join();
             // the three server keys are always written; a failed call leaves them null
@@ -83,9 +85,9 @@ final class KubeReadings implements ClusterReader {
         }
     }
 
-    /** Runs one subtype; a timeout fails the collector, any other error leaves the subtype empty. */
-    private static CompletableFuture<Map<String, Reading>> async(String name, Part p) {
-        return CompletableFuture.supplyAsync(() -> {
+    /** One subtype; a timeout fails the collector, any other error leaves the subtype empty. */
+    private static java.util.function.Supplier<Map<String, Reading>> safe(String name, Part p) {
+        return () -> {
             try {
                 return p.collect();
             } catch (RuntimeException e) {
@@ -96,7 +98,7 @@ final class KubeReadings implements ClusterReader {
                         "error", e instanceof AicrException a ? a.render() : String.valueOf(e.getMessage()));
                 return new LinkedHashMap<>();
             }
-        });
+        };
     }
 
     private static Subtype subtype(String name, Map<String, Reading> data) {
