@@ -5,7 +5,9 @@ import aicr.bundle.BundleFlags;
 import aicr.bundle.BundleSummary;
 import aicr.bundle.Bundler;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,9 @@ import picocli.CommandLine.Option;
                 "  aicr bundle -r recipe.yaml --accelerated-node-selector nodeGroup=gpu \\",
                 "      --accelerated-node-toleration nvidia.com/gpu=present:NoSchedule"})
 final class BundleCommand implements java.util.concurrent.Callable<Integer> {
+    // Each option field is bound by name onto aicr.bundle.BundleFlags (OptionRecords); null is
+    // "not given". Environment defaults are the initial values picocli keeps when a flag is absent.
+
     @Option(names = {"-r", "--recipe"}, paramLabel = "PATH",
             description = "Recipe: file, http(s) URL or cm://namespace/name (required unless set in --config).")
     String recipe;
@@ -93,25 +98,25 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--app-name", paramLabel = "NAME", description = "Parent Argo CD Application name (argocd, argocd-helm).")
     String appName;
 
-    @Option(names = "--attest", description = "Sign the bundle (needs a release binary's attestation).")
+    @Option(names = "--attest", description = "Sign the bundle's provenance (keyless, or --signing-key); see docs/supply-chain.md.")
     Boolean attest;
 
     @Option(names = "--certificate-identity-regexp", paramLabel = "RE", description = "Identity pattern for binary attestation checks.")
     String certificateIdentityRegexp;
 
     @Option(names = "--identity-token", paramLabel = "TOKEN", description = "OIDC token for keyless signing (env COSIGN_IDENTITY_TOKEN).")
-    String identityToken;
+    String identityToken = System.getenv("COSIGN_IDENTITY_TOKEN");
 
     @Option(names = "--oidc-device-flow", description = "Device-code OIDC flow for --attest (env AICR_OIDC_DEVICE_FLOW).")
-    Boolean oidcDeviceFlow;
+    Boolean oidcDeviceFlow = AicrCommand.envTrue("AICR_OIDC_DEVICE_FLOW") ? Boolean.TRUE : null;
 
     @Option(names = "--fulcio-url", paramLabel = "URL", description = "Fulcio CA URL (env AICR_FULCIO_URL).")
-    String fulcioUrl;
+    String fulcioUrl = System.getenv("AICR_FULCIO_URL");
 
     @Option(names = "--rekor-url", paramLabel = "URL", description = "Rekor log URL (env AICR_REKOR_URL).")
-    String rekorUrl;
+    String rekorUrl = System.getenv("AICR_REKOR_URL");
 
-    @Option(names = "--signing-key", paramLabel = "URI", description = "KMS key URI for --attest.")
+    @Option(names = "--signing-key", paramLabel = "PEM", description = "Sign --attest with this PEM private key (ECDSA P-256 or RSA) instead of keyless.")
     String signingKey;
 
     @Option(names = {"--yes", "--assume-yes"}, description = "Skip the keyless-signing disclosure prompt.")
@@ -131,43 +136,10 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        BundleFlags f = new BundleFlags();
-        f.recipe = recipe;
-        f.config = config.source;
-        f.output = output;
-        f.deployer = deployer;
-        f.repo = repo;
-        f.set = set;
-        f.setJson = setJson;
-        f.setFile = setFile;
-        f.dynamic = dynamic;
-        f.data = data;
-        f.systemNodeSelector = systemNodeSelector;
-        f.systemNodeToleration = systemNodeToleration;
-        f.acceleratedNodeSelector = acceleratedNodeSelector;
-        f.acceleratedNodeToleration = acceleratedNodeToleration;
-        f.workloadGate = workloadGate;
-        f.workloadSelector = workloadSelector;
-        f.nodes = nodes;
-        f.storageClass = storageClass;
-        f.vendorCharts = vendorCharts;
-        f.readinessHooks = readinessHooks;
-        f.fluxOciSourceName = fluxOciSourceName;
-        f.fluxNamespace = fluxNamespace;
-        f.appName = appName;
-        f.attest = attest;
-        f.certificateIdentityRegexp = certificateIdentityRegexp;
-        f.identityToken = identityToken != null ? identityToken : System.getenv("COSIGN_IDENTITY_TOKEN");
-        f.oidcDeviceFlow = oidcDeviceFlow != null ? oidcDeviceFlow : (AicrCommand.envTrue("AICR_OIDC_DEVICE_FLOW") ? Boolean.TRUE : null);
-        f.fulcioUrl = fulcioUrl != null ? fulcioUrl : System.getenv("AICR_FULCIO_URL");
-        f.rekorUrl = rekorUrl != null ? rekorUrl : System.getenv("AICR_REKOR_URL");
-        f.signingKey = signingKey;
-        f.assumeYes = assumeYes;
-        f.kubeconfig = kubeconfig;
-        f.insecureTls = insecureTls;
-        f.plainHttp = plainHttp;
-        f.imageRefs = imageRefs;
-        BundleSummary summary = Bundler.run(f, Bundler.bundlerVersion(BuildInfo.VERSION));
+        Map<String, Object> fromElsewhere = new HashMap<>();
+        fromElsewhere.put("config", config.source);
+        BundleSummary summary = Bundler.run(OptionRecords.bind(BundleFlags.class, this, fromElsewhere),
+                Bundler.bundlerVersion(BuildInfo.VERSION));
         Streams.out().print(summary.render());
         Streams.out().flush();
         return 0;

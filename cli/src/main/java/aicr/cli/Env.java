@@ -34,7 +34,7 @@ final class Env {
             return null;
         }
         try {
-            return aicr.io.GoStrings.parseBool(v.trim());
+            return aicr.gocompat.GoStrings.parseBool(v.trim());
         } catch (RuntimeException e) {
             throw new aicr.errors.AicrException(aicr.errors.ErrorCode.INVALID_REQUEST,
                     "could not parse \"" + v + "\" as bool value from environment variable " + name);

@@ -4,7 +4,7 @@ import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.rules.CaseRunner;
 import aicr.rules.RuleInfo;
-import aicr.validate.RuleTools;
+import aicr.rules.RuleTools;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,22 +3,16 @@ package aicr.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import aicr.bundle.oci.TestRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,107 +24,81 @@ class BundleOciTest {
     @TempDir
     Path tmp;
 
-    private Result cli(Path cwd, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "aicr.cli.Main"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
     @Test
     void failedPushLeavesTheStagedFluxTree() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Result r = cli(tmp, "bundle", "-r", BundleFixtures.INPUTS.resolve("mini-manifest-only.yaml").toString(),
+        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of(),
+                "bundle", "-r", BundleFixtures.INPUTS.resolve("mini-manifest-only.yaml").toString(),
                 "--data", BundleFixtures.INPUTS.resolve("mydata").toString(), "-d", "flux",
                 "-o", "oci://127.0.0.1:" + port + "/acme/aicr-bundle:1.0.0", "--plain-http", "--flux-oci-source-name", "my-oci");
-        assertEquals(6, r.exit(), r.err());
-        assertTrue(r.err().contains("[SERVICE_UNAVAILABLE] failed to push bundle"), r.err());
-        List<String> problems = GoldenTree.compare(BundleFixtures.GOLDEN.resolve("trees/flux-oci-mini"),
-                BundleFixtures.GOLDEN.resolve("_manifests/variants_flux-oci-mini.txt"), tmp.resolve("bundle"), Set.of());
+        assertEquals(6, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("[SERVICE_UNAVAILABLE] failed to push bundle"), r.stderr());
+        List<String> problems = GoldenTree.compare("flux-oci-mini",
+                BundleFixtures.GOLDEN.resolve("_manifests/variants_flux-oci-mini.txt"), tmp.resolve("bundle"));
         assertEquals(List.of(), problems);
     }
 
     @Test
-    void pushesArtifactToARegistry() throws Exception {
-        Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-        Map<String, String> manifests = new ConcurrentHashMap<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v2/", ex -> registry(ex, blobs, manifests));
-        server.start();
-        try {
+    void pushesTheStagedTreeAsOneLayerWithCredentialsFromTheDockerCredsStore() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path helper = bin.resolve("docker-credential-teststore");
+        Files.writeString(helper, "#!/bin/sh\ncat > /dev/null\nprintf '{\"ServerURL\":\"x\",\"Username\":\"ci\",\"Secret\":\"s3cret\"}'\n");
+        Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+        Path docker = Files.createDirectories(tmp.resolve("docker"));
+        Files.writeString(docker.resolve("config.json"), "{\"credsStore\":\"teststore\"}");
+        try (TestRegistry registry = new TestRegistry(TestRegistry.Auth.tokenFor("ci", "s3cret"))) {
             Path refs = tmp.resolve("refs.txt");
-            Result r = cli(tmp, "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d", "helm",
-                    "-o", "oci://127.0.0.1:" + server.getAddress().getPort() + "/acme/stack:v1.2.3", "--plain-http",
-                    "--image-refs", refs.toString());
-            assertEquals(0, r.exit(), r.err());
-            String manifest = manifests.get("acme/stack:v1.2.3");
+            Path work = Files.createDirectories(tmp.resolve("work"));
+            CliRunner.Result r = CliRunner.runProcess(work,
+                    Map.of("DOCKER_CONFIG", docker.toString(), "PATH", bin + ":/usr/bin:/bin"),
+                    "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d", "helm",
+                    "-o", "oci://" + registry.host() + "/acme/stack:v1.2.3", "--plain-http", "--image-refs", refs.toString());
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertEquals("", r.stdout());
+            String manifest = registry.manifest("acme/stack:v1.2.3");
             assertTrue(manifest.contains("\"artifactType\":\"application/vnd.nvidia.aicr.artifact\""), manifest);
             assertTrue(manifest.contains("application/vnd.oci.image.layer.v1.tar+gzip"), manifest);
-            assertEquals(2, blobs.size());
-            String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(manifest.getBytes(StandardCharsets.UTF_8)));
-            assertEquals(digest + "\n", Files.readString(refs));
-            assertEquals("", r.out());
-        } finally {
-            server.stop(0);
+            assertEquals(2, registry.blobs().size());
+            assertEquals(TestRegistry.digest(manifest.getBytes(StandardCharsets.UTF_8)) + "\n", Files.readString(refs));
+            Path layer = registry.unpackLayer("acme/stack:v1.2.3", tmp.resolve("layer"));
+            assertEquals(files(work.resolve("bundle"), ""), files(layer, ""));
         }
     }
 
     @Test
     void argocdHelmIsPushedAsAChartVersionedByTheTag() throws Exception {
-        Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-        Map<String, String> manifests = new ConcurrentHashMap<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v2/", ex -> registry(ex, blobs, manifests));
-        server.start();
-        try {
-            String ref = "oci://127.0.0.1:" + server.getAddress().getPort() + "/acme/charts/my-stack:1.0.0";
-            Result r = cli(tmp, "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d",
+        try (TestRegistry registry = new TestRegistry(TestRegistry.Auth.ANONYMOUS_TOKEN)) {
+            String ref = "oci://" + registry.host() + "/acme/charts/my-stack:1.0.0";
+            CliRunner.Result r = CliRunner.runProcess(tmp, Map.of(),
+                    "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(), "-d",
                     "argocd-helm", "-o", ref, "--plain-http");
-            assertEquals(0, r.exit(), r.err());
-            assertTrue(manifests.get("acme/charts/my-stack:1.0.0").contains("application/vnd.cncf.helm.chart.content.v1.tar+gzip"));
-            assertTrue(r.out().contains("argocd-helm bundle pushed: " + ref), r.out());
-            assertTrue(Files.readString(tmp.resolve("bundle/values.yaml")).contains("repoURL: oci://127.0.0.1:"
-                    + server.getAddress().getPort() + "/acme/charts\n"));
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(registry.manifest("acme/charts/my-stack:1.0.0").contains("application/vnd.cncf.helm.chart.content.v1.tar+gzip"));
+            assertTrue(r.stdout().contains("argocd-helm bundle pushed: " + ref), r.stdout());
+            assertTrue(Files.readString(tmp.resolve("bundle/values.yaml")).contains("repoURL: oci://" + registry.host()
+                    + "/acme/charts\n"));
             assertTrue(Files.readString(tmp.resolve("bundle/Chart.yaml")).contains("name: \"my-stack\""));
-        } finally {
-            server.stop(0);
+            Path layer = registry.unpackLayer("acme/charts/my-stack:1.0.0", tmp.resolve("layer"));
+            Map<String, String> staged = files(tmp.resolve("bundle"), "my-stack/");
+            Map<String, String> pushed = files(layer, "");
+            assertTrue(Files.readString(layer.resolve("my-stack/Chart.yaml")).contains("\nversion: \"1.0.0\"\n"));
+            staged.remove("my-stack/Chart.yaml");
+            pushed.remove("my-stack/Chart.yaml");
+            assertEquals(staged, pushed);
         }
     }
 
-    /** A registry that accepts monolithic blob uploads and manifests. */
-    private static void registry(HttpExchange ex, Map<String, byte[]> blobs, Map<String, String> manifests) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
-        byte[] body = ex.getRequestBody().readAllBytes();
-        int blobsAt = path.indexOf("/blobs/");
-        int manifestsAt = path.indexOf("/manifests/");
-        if (method.equals("HEAD") && blobsAt > 0) {
-            ex.sendResponseHeaders(blobs.containsKey(path.substring(blobsAt + 7)) ? 200 : 404, -1);
-        } else if (method.equals("POST") && path.endsWith("/blobs/uploads/")) {
-            ex.getResponseHeaders().add("Location", path + "session-1");
-            ex.sendResponseHeaders(202, -1);
-        } else if (method.equals("PUT") && path.contains("/blobs/uploads/")) {
-            String digest = ex.getRequestURI().getQuery().replace("digest=", "").replace("%3A", ":");
-            blobs.put(digest, body);
-            ex.sendResponseHeaders(201, -1);
-        } else if (method.equals("PUT") && manifestsAt > 0) {
-            String repo = path.substring(4, manifestsAt);
-            manifests.put(repo + ":" + path.substring(manifestsAt + 11), new String(body, StandardCharsets.UTF_8));
-            ex.sendResponseHeaders(201, -1);
-        } else {
-            ex.sendResponseHeaders(404, -1);
-        }
-        ex.close();
+    /** Every regular file under {@code root} (path prefixed) with its mode and sha256. */
+    private static Map<String, String> files(Path root, String prefix) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        GoldenTree.snapshot(root).forEach((rel, modeAndDigest) -> {
+            if (modeAndDigest.contains(" ")) {
+                out.put(prefix + rel, modeAndDigest);
+            }
+        });
+        return out;
     }
 }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,22 +23,6 @@ class BundleVendorTest {
     @TempDir
     Path tmp;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private Result cli(String path, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "aicr.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-        pb.environment().put("PATH", path);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
     private static String fakeHelmPath() {
         return BundleFixtures.INPUTS.resolve("fake-helm") + ":/usr/bin:/bin";
     }
@@ -49,10 +31,11 @@ class BundleVendorTest {
     @ValueSource(strings = {"helm", "helmfile", "argocd", "flux"})
     void vendorsChartsWithProvenance(String deployer) throws Exception {
         Path out = tmp.resolve("out");
-        Result r = cli(fakeHelmPath(), "bundle", "-r", BundleFixtures.INPUTS.resolve("mini-mixed-prepost.yaml").toString(),
+        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of("PATH", fakeHelmPath()),
+                "bundle", "-r", BundleFixtures.INPUTS.resolve("mini-mixed-prepost.yaml").toString(),
                 "--data", BundleFixtures.INPUTS.resolve("mydata").toString(), "--vendor-charts", "-d", deployer,
                 "-o", out.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.exitCode(), r.stderr());
         String provenance = Files.readString(out.resolve("provenance.yaml"));
         assertTrue(provenance.contains("kind: BundleProvenance\n"), provenance);
         assertTrue(provenance.contains("    tarballName: cert-manager-1.20.2.tgz\n"), provenance);
@@ -74,10 +57,11 @@ class BundleVendorTest {
     @Test
     void missingHelmIsServiceUnavailableAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
-        Result r = cli("/usr/bin:/bin", "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(),
+        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of("PATH", "/usr/bin:/bin"),
+                "bundle", "-r", BundleFixtures.GOLDEN.resolve("recipe.yaml").toString(),
                 "--vendor-charts", "-o", out.toString());
-        assertEquals(6, r.exit(), r.err());
-        assertTrue(r.err().contains("[SERVICE_UNAVAILABLE] vendor-charts: helm CLI not found on PATH"), r.err());
+        assertEquals(6, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("[SERVICE_UNAVAILABLE] vendor-charts: helm CLI not found on PATH"), r.stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -94,8 +78,9 @@ class BundleVendorTest {
                     version: 1.0.0
                     namespace: cert-manager
                 """);
-        Result r = cli(fakeHelmPath(), "bundle", "-r", recipe.toString(), "--vendor-charts", "-o", tmp.resolve("out").toString());
-        assertEquals(3, r.exit(), r.err());
-        assertTrue(r.err().contains("vendor-charts: chart \"missing-chart\" version \"1.0.0\" not found"), r.err());
+        CliRunner.Result r = CliRunner.runProcess(tmp, Map.of("PATH", fakeHelmPath()),
+                "bundle", "-r", recipe.toString(), "--vendor-charts", "-o", tmp.resolve("out").toString());
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("vendor-charts: chart \"missing-chart\" version \"1.0.0\" not found"), r.stderr());
     }
 }

@@ -1,7 +1,5 @@
 package aicr.cli;
 
-import aicr.io.Values;
-import aicr.io.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,16 +11,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Compares a generated bundle with a reference tree: every path of the reference listing
- * exists with the same permissions; YAML files equal as parsed documents (text when the
- * reference is a Helm template that is not YAML); other files byte for byte (by sha256 from
- * the listing, so trimmed partial copies are still checked); our checksums.txt names our files
- * with their digests.
+ * Compares a generated bundle with a reference tree, byte for byte and in both directions:
+ * every path of the reference listing exists with the same permissions and, for files, the
+ * listed sha256 (so the files a trimmed partial copy only lists are checked too); every path we
+ * write is in the listing. Only {@link DocumentedDifferences} may differ; our checksums.txt must
+ * name our files with their digests.
  */
 final class GoldenTree {
     private GoldenTree() {
@@ -36,70 +33,66 @@ final class GoldenTree {
         Map<String, Entry> out = new TreeMap<>();
         for (String line : Files.readAllLines(manifest)) {
             String[] f = line.split(" ");
-            if (f[0].equals("d")) {
-                out.put(f[4], new Entry(true, f[1], ""));
-            } else {
-                out.put(f[4], new Entry(false, f[1], f[3]));
-            }
+            String rel = f[4].equals(".") ? "" : f[4].substring(2);
+            out.put(rel, f[0].equals("d") ? new Entry(true, f[1], "") : new Entry(false, f[1], f[3]));
         }
         return out;
     }
 
     /**
-     * @param allowed reference paths whose content may differ (deliberate differences)
+     * @param tree the golden tree's name, which {@link DocumentedDifferences} is keyed by
      * @return problems, empty when the trees agree
      */
-    static List<String> compare(Path reference, Path manifest, Path ours, Set<String> allowed) throws IOException {
+    static List<String> compare(String tree, Path manifest, Path ours) throws IOException {
+        Path reference = BundleFixtures.GOLDEN.resolve("trees").resolve(tree);
+        Map<String, Entry> listed = listing(manifest);
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, Entry> e : listing(manifest).entrySet()) {
-            String rel = e.getKey().equals(".") ? "" : e.getKey().substring(2);
+        for (Map.Entry<String, Entry> e : listed.entrySet()) {
+            String rel = e.getKey();
+            Entry want = e.getValue();
             Path p = rel.isEmpty() ? ours : ours.resolve(rel);
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add("missing " + rel);
                 continue;
             }
             String mode = mode(p);
-            if (!mode.equals(e.getValue().mode())) {
-                problems.add("mode of " + (rel.isEmpty() ? "." : rel) + ": " + mode + ", reference " + e.getValue().mode());
+            if (!mode.equals(want.mode())) {
+                problems.add("mode of " + (rel.isEmpty() ? "." : rel) + ": " + mode + ", reference " + want.mode());
             }
-            if (e.getValue().dir() || allowed.contains(rel) || rel.endsWith("checksums.txt")) {
+            if (want.dir() || DocumentedDifferences.allowed(tree, rel, DocumentedDifferences.Kind.CONTENT)) {
                 continue;
             }
             Path ref = reference.resolve(rel);
-            if (rel.endsWith(".yaml") && Files.exists(ref)) {
-                if (!sameYaml(ref, p)) {
-                    problems.add("YAML documents differ: " + rel);
+            if (Files.isRegularFile(ref) && !sha256(Files.readAllBytes(ref)).equals(want.sha256())) {
+                problems.add("golden copy disagrees with its listing: " + rel);
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            if (!sha256(bytes).equals(want.sha256())) {
+                problems.add("bytes differ: " + rel + (Files.isRegularFile(ref) ? firstDifference(Files.readAllBytes(ref), bytes) : ""));
+            }
+        }
+        try (Stream<Path> s = Files.walk(ours)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String rel = ours.relativize(p).toString();
+                if (!listed.containsKey(rel) && !DocumentedDifferences.allowed(tree, rel, DocumentedDifferences.Kind.EXTRA)) {
+                    problems.add("not in the reference: " + rel);
                 }
-            } else if (!rel.endsWith(".yaml") && !sha256(Files.readAllBytes(p)).equals(e.getValue().sha256())) {
-                problems.add("bytes differ: " + rel);
             }
         }
         problems.addAll(checkChecksums(ours));
         return problems;
     }
 
-    static boolean sameYaml(Path reference, Path ours) throws IOException {
-        String refText = Files.readString(reference);
-        String ourText = Files.readString(ours);
-        List<Object> refDocs;
-        try {
-            refDocs = docs(refText);
-        } catch (RuntimeException notYaml) {
-            return refText.equals(ourText); // a Helm template: only its text can be compared
+    /** Where two texts first part, as {@code " (line N: reference «...», ours «...»)"}. */
+    static String firstDifference(byte[] reference, byte[] ours) {
+        String[] a = new String(reference, StandardCharsets.UTF_8).split("\n", -1);
+        String[] b = new String(ours, StandardCharsets.UTF_8).split("\n", -1);
+        int i = 0;
+        while (i < a.length && i < b.length && a[i].equals(b[i])) {
+            i++;
         }
-        try {
-            return refDocs.equals(docs(ourText));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static List<Object> docs(String text) {
-        List<Object> out = new ArrayList<>();
-        for (aicr.io.Node n : YamlReader.parseAll(text)) {
-            out.add(Values.of(n));
-        }
-        return out;
+        return " (line " + (i + 1) + ": reference \u00ab" + (i < a.length ? a[i] : "<end>") + "\u00bb, ours \u00ab"
+                + (i < b.length ? b[i] : "<end>") + "\u00bb)";
     }
 
     /** Every line of our checksums.txt names an existing file with the right digest. */

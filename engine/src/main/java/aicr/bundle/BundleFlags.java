@@ -5,43 +5,33 @@ import java.util.List;
 
 /**
  * The {@code aicr bundle} flags exactly as given on the command line; null means "not given"
- * (several flags behave differently when present but empty). {@link FlagResolver} turns them
- * into {@link BundleSettings}.
+ * (several flags behave differently when present but empty). The CLI binds its options onto
+ * these components by name; {@link FlagResolver} turns them into {@link BundleSettings}.
  */
-public final class BundleFlags {
-    public String recipe;
-    public String config;
-    public String output;
-    public String deployer;
-    public String repo;
-    public List<String> set;
-    public List<String> setJson;
-    public List<String> setFile;
-    public List<String> dynamic;
-    public Path data;
-    public List<String> systemNodeSelector;
-    public List<String> systemNodeToleration;
-    public List<String> acceleratedNodeSelector;
-    public List<String> acceleratedNodeToleration;
-    public String workloadGate;
-    public List<String> workloadSelector;
-    public Integer nodes;
-    public String storageClass;
-    public Boolean vendorCharts;
-    public Boolean readinessHooks;
-    public String fluxOciSourceName;
-    public String fluxNamespace;
-    public String appName;
-    public Boolean attest;
-    public String certificateIdentityRegexp;
-    public String identityToken;
-    public Boolean oidcDeviceFlow;
-    public String fulcioUrl;
-    public String rekorUrl;
-    public String signingKey;
-    public Boolean assumeYes;
-    public String kubeconfig;
-    public Boolean insecureTls;
-    public Boolean plainHttp;
-    public String imageRefs;
+public record BundleFlags(String recipe, String config, String output, String deployer, String repo, List<String> set,
+                          List<String> setJson, List<String> setFile, List<String> dynamic, Path data,
+                          List<String> systemNodeSelector, List<String> systemNodeToleration,
+                          List<String> acceleratedNodeSelector, List<String> acceleratedNodeToleration,
+                          String workloadGate, List<String> workloadSelector, Integer nodes, String storageClass,
+                          Boolean vendorCharts, Boolean readinessHooks, String fluxOciSourceName, String fluxNamespace,
+                          String appName, Boolean attest, String certificateIdentityRegexp, String identityToken,
+                          Boolean oidcDeviceFlow, String fulcioUrl, String rekorUrl, String signingKey,
+                          Boolean assumeYes, String kubeconfig, Boolean insecureTls, Boolean plainHttp,
+                          String imageRefs) {
+
+    public BundleFlags {
+        set = copy(set);
+        setJson = copy(setJson);
+        setFile = copy(setFile);
+        dynamic = copy(dynamic);
+        systemNodeSelector = copy(systemNodeSelector);
+        systemNodeToleration = copy(systemNodeToleration);
+        acceleratedNodeSelector = copy(acceleratedNodeSelector);
+        acceleratedNodeToleration = copy(acceleratedNodeToleration);
+        workloadSelector = copy(workloadSelector);
+    }
+
+    private static List<String> copy(List<String> l) {
+        return l == null ? null : List.copyOf(l);
+    }
 }

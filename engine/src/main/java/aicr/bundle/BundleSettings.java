@@ -1,5 +1,6 @@
 package aicr.bundle;
 
+import aicr.bundle.oci.OciTarget;
 import aicr.bundle.options.ComponentPath;
 import aicr.bundle.options.DeployerType;
 import aicr.bundle.options.Scheduling;

@@ -1,5 +1,6 @@
 package aicr.bundle;
 
+import aicr.bundle.oci.OciTarget;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,9 +1,8 @@
 package aicr.bundle;
 
-import aicr.io.GoStrings;
-
 import aicr.bundle.checks.BundleChecks;
 import aicr.bundle.checks.BundleOptions;
+import aicr.bundle.checks.Notes;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -27,6 +26,7 @@ import aicr.bundle.vendor.HelmCliPuller;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import aicr.io.YamlWriter;
 import aicr.log.Log;
 import aicr.recipe.ComponentRegistry;
@@ -66,35 +66,52 @@ public final class Bundler {
     /** Runs one bundle command. */
     public static BundleSummary run(BundleFlags flags, String version) {
         long start = System.nanoTime();
-        ConfigFile.BundleSpec config = flags.config == null ? null : ConfigFile.load(flags.config);
+        ConfigFile.BundleSpec config = flags.config() == null ? null : ConfigFile.load(flags.config());
         Phases phases = new Phases(start);
-        RecipeStore store = Recipes.store(flags.data, false);
+        RecipeStore store = Recipes.store(flags.data(), false);
         phases.done("data");
         BundleSettings s = FlagResolver.resolve(flags, config, version);
         Log.info("generating bundle", "deployer", s.deployer().id(), "type", s.deployer().title(), "recipe", s.recipe(),
                 "output", s.outputDir(), "oci", s.oci() != null);
-        RecipeResult recipe = RecipeLoader.load(s.recipe(), store, flags.kubeconfig);
+        RecipeResult recipe = RecipeLoader.load(s.recipe(), store, flags.kubeconfig());
         phases.done("recipe");
-        if (s.attest()) {
-            Attestation.requireBinaryAttestation();
-        }
+        aicr.attest.BundleAttester attester = s.attest() ? Attestation.prepare(flags, config) : null;
         Built built = build(s, recipe, store, phases);
+        List<String> notes = built.notes();
+        if (attester != null) {
+            notes = new ArrayList<>(notes);
+            notes.add(Attestation.attest(attester, built.tree(), s, built.filtered()));
+            phases.done("attest");
+        }
         TreeWriter.commit(built.tree(), s.outputDir(), name -> built.deployer().isStale(name,
                 Files.isDirectory(s.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)));
         phases.done("write");
         double seconds = (System.nanoTime() - start) / 1e9;
         Log.info("bundle generated", "type", s.deployer().title(), "files", built.tree().files().size(),
                 "size_bytes", built.tree().totalSize(), "duration_sec", seconds, "output_dir", s.outputDir());
+        boolean chart = built.deployer().isHelmChart();
         if (s.oci() != null) {
-            OciPublisher.publish(built.tree(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM, s.plainHttp(),
-                    s.insecureTls(), s.version(), s.imageRefs());
+            OciPublisher.publish(built.tree(), s.oci(), chart, s.plainHttp(), s.insecureTls(), s.version(), s.imageRefs());
         }
         return new BundleSummary(s.deployer().title(), s.outputDir(), built.tree().files().size(), built.tree().totalSize(),
-                built.notes(), built.steps(), s.oci(), s.deployer() == DeployerType.ARGOCD_HELM);
+                notes, built.steps(), s.oci(), chart);
+    }
+
+    /**
+     * Builds a bundle in memory only, for the HTTP API: the recipe is already decoded and the
+     * options already parsed; nothing is read from or written to disk (no --data, no OCI, no
+     * signing). The tree is the same the CLI would write for the same recipe and options.
+     */
+    public static BundleTree buildInMemory(ApiBundleOptions o, RecipeResult recipe, RecipeStore store, String version) {
+        BundleSettings s = new BundleSettings("", Path.of("."), null, o.deployer(), o.repo(), "", o.set(), List.of(),
+                o.dynamic(), o.scheduling(), o.vendorCharts(), false,
+                o.deployer() == DeployerType.FLUX ? FlagResolver.DEFAULT_FLUX_NAMESPACE : "", "", o.appName(), null,
+                false, false, false, "", version);
+        return build(s, recipe, store, new Phases(System.nanoTime())).tree();
     }
 
     /** The finished tree with the deployer that produced it and the summary lines. */
-    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps) {
+    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps, RecipeResult filtered) {
     }
 
     /** Debug timings of the run's phases ({@code --debug}). */
@@ -115,35 +132,30 @@ public final class Bundler {
     private static Built build(BundleSettings s, RecipeResult recipe, RecipeStore store, Phases phases) {
         ComponentRegistry registry = store.componentRegistry();
         DataSource data = store.data();
+        Deployer deployer = Deployers.of(s.deployer());
         Overrides overrides = new Overrides(s.set(), s.typed());
         ComponentSelection.Selected selected = ComponentSelection.select(recipe, overrides, registry);
         RecipeResult filtered = selected.recipe();
         DynamicPaths dynamic = DynamicPaths.resolve(s.dynamic(), registry);
         Notes notes = new Notes();
         Map<String, Map<String, Object>> values = new ValueAssembler(data, registry, overrides, dynamic, s.scheduling())
-                .assembleAll(filtered.componentRefs, notes);
+                .assembleAll(filtered.componentRefs(), notes);
         phases.done("values");
         BundleChecks.run(new BundleChecks.Facts(filtered, values, checkOptions(s), overrides.asSetValues()), registry, notes);
         phases.done("checks");
 
-        if (s.readinessHooks() && (s.deployer() == DeployerType.FLUX || s.deployer() == DeployerType.HELMFILE)) {
+        if (s.readinessHooks() && deployer.readinessGateAnnotations() == null) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--readiness-hooks is not supported with --deployer "
-                    + GoStrings.quote(s.deployer().id()) + "; supported deployers: helm, argocd, argocd-helm");
+                    + GoStrings.quote(s.deployer().id()) + "; supported deployers: " + Deployers.withReadinessGates());
         }
-        ArgoOptions argo = argoOptions(overrides, s.deployer());
-        if (s.deployer() == DeployerType.ARGOCD_HELM && !s.repoUrl().isEmpty()) {
-            Log.warn("--repo is ignored with --deployer argocd-helm; supply the URL at install time via `helm install --set repoURL=...`",
-                    "repo", s.repoUrl());
-        }
-        if (s.deployer() == DeployerType.ARGOCD && !dynamic.isEmpty()) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST,
-                    "dynamic declarations are not supported with deployer \"argocd\"; use deployer \"argocd-helm\" instead");
-        }
-        Map<String, List<ManifestFile>> pre = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.PRE);
-        GkeQuota.addTo(pre, filtered, filtered.componentRefs, registry);
-        Map<String, List<ManifestFile>> post = ManifestCollector.collect(filtered.componentRefs, data, ManifestCollector.Phase.POST);
-        Map<String, List<ManifestFile>> readiness = s.readinessHooks() && s.deployer() != DeployerType.FLUX
-                ? ReadinessGate.collect(filtered.componentRefs, data, s.deployer(), s.version()) : new LinkedHashMap<>();
+        ArgoOptions argo = argoOptions(overrides, deployer, s.deployer());
+        deployer.checkFlags(s.repoUrl(), dynamic);
+        Map<String, List<ManifestFile>> pre = ManifestCollector.collect(filtered.componentRefs(), data, ManifestCollector.Phase.PRE);
+        GkeQuota.addTo(pre, filtered, filtered.componentRefs(), registry);
+        Map<String, List<ManifestFile>> post = ManifestCollector.collect(filtered.componentRefs(), data, ManifestCollector.Phase.POST);
+        Map<String, List<ManifestFile>> readiness = s.readinessHooks()
+                ? ReadinessGate.collect(filtered.componentRefs(), data, deployer.readinessGateAnnotations(), s.version())
+                : new LinkedHashMap<>();
 
         DeployerSettings ds = new DeployerSettings(s.version(), s.repoUrl(), s.targetRevision(), s.appName(), argo,
                 s.fluxNamespace(), s.fluxOciSourceName(), s.oci() == null ? "" : s.oci().chartName(),
@@ -152,20 +164,19 @@ public final class Bundler {
         DeployerInput in = new DeployerInput(filtered, selected.ordered(), values, dynamic, pre, post, readiness, registry, ds,
                 puller);
         phases.done("manifests");
-        Deployer deployer = Deployers.of(s.deployer());
         DeployerOutput out = deployer.generate(in);
         phases.done("deployer");
         BundleTree tree = out.tree();
         if (data.hasExternal()) {
             copyData(data.externalRoot(), tree);
         }
-        if (s.deployer() == DeployerType.HELM) {
+        if (deployer.includesRecipe()) {
             tree.put("recipe.yaml", YamlWriter.write(filtered.toStruct(), true), 0600);
         }
         Checksums.addTo(tree);
         List<String> allNotes = new ArrayList<>(out.notes());
         allNotes.addAll(notes.all());
-        return new Built(tree, deployer, allNotes, out.steps());
+        return new Built(tree, deployer, allNotes, out.steps(), filtered);
     }
 
     private static BundleOptions checkOptions(BundleSettings s) {
@@ -175,7 +186,7 @@ public final class Bundler {
     }
 
     /** {@code --set deployer:<key>=<value>}: Argo CD Application options; rejected for other deployers. */
-    private static ArgoOptions argoOptions(Overrides overrides, DeployerType deployer) {
+    private static ArgoOptions argoOptions(Overrides overrides, Deployer deployer, DeployerType type) {
         if (overrides.hasTypedUnder(Overrides.DEPLOYER_KEY)) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
                     "deployer options do not support --set-json/--set-file; use --set deployer:<key>=<value>");
@@ -185,9 +196,9 @@ public final class Bundler {
             return ArgoOptions.DEFAULTS;
         }
         ArgoOptions opts = ArgoOptions.parse(entries);
-        if (!deployer.isArgo()) {
+        if (!deployer.takesApplicationOptions()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--set deployer:<key> options are only supported with "
-                    + "--deployer argocd or argocd-helm (got " + GoStrings.quote(deployer.id()) + ")");
+                    + "--deployer argocd or argocd-helm (got " + GoStrings.quote(type.id()) + ")");
         }
         return opts;
     }

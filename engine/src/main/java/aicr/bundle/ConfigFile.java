@@ -1,6 +1,6 @@
 package aicr.bundle;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.config.AicrConfig;
 import aicr.errors.AicrException;

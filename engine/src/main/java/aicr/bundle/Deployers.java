@@ -4,7 +4,7 @@ import aicr.bundle.deployer.Deployer;
 import aicr.bundle.helm.HelmDeployer;
 import aicr.bundle.options.DeployerType;
 
-/** The deployer implementation of each {@link DeployerType}. */
+/** The factory of target-tool processors: the deployer implementation of each {@link DeployerType}. */
 final class Deployers {
     private Deployers() {
     }
@@ -17,5 +17,11 @@ final class Deployers {
             case HELMFILE -> new aicr.bundle.helmfile.HelmfileDeployer();
             case FLUX -> new aicr.bundle.flux.FluxDeployer();
         };
+    }
+
+    /** The deployers that can order readiness gates, as the error for the others lists them. */
+    static String withReadinessGates() {
+        return String.join(", ", java.util.Arrays.stream(DeployerType.values())
+                .filter(t -> of(t).readinessGateAnnotations() != null).map(DeployerType::id).toList());
     }
 }

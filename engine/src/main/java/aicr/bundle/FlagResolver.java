@@ -1,5 +1,6 @@
 package aicr.bundle;
 
+import aicr.bundle.oci.OciTarget;
 import aicr.bundle.options.ComponentPath;
 import aicr.bundle.options.DeployerType;
 import aicr.bundle.options.Scheduling;
@@ -29,7 +30,7 @@ final class FlagResolver {
 
     public static BundleSettings resolve(BundleFlags f, ConfigFile.BundleSpec cfg, String version) {
         ConfigFile.BundleSpec c = cfg == null ? ConfigFile.BundleSpec.EMPTY : cfg;
-        String recipe = pick(f.recipe, c.recipe());
+        String recipe = pick(f.recipe(), c.recipe());
         if (recipe.isEmpty()) {
             throw invalid("--recipe is required (or set spec.bundle.input.recipe in --config)");
         }
@@ -40,8 +41,8 @@ final class FlagResolver {
             }
             recipe = abs.toString();
         }
-        DeployerType deployer = deployer(f.deployer, c.deployer());
-        String output = f.output != null ? (f.output.isEmpty() ? "." : f.output) : (c.output().isEmpty() ? "." : c.output());
+        DeployerType deployer = deployer(f.deployer(), c.deployer());
+        String output = f.output() != null ? (f.output().isEmpty() ? "." : f.output()) : (c.output().isEmpty() ? "." : c.output());
         OciTarget oci = null;
         Path outputDir;
         if (OciTarget.isOci(output)) {
@@ -53,26 +54,26 @@ final class FlagResolver {
         } else {
             outputDir = Path.of(output).toAbsolutePath().normalize();
         }
-        String repo = pick(f.repo, c.repo());
+        String repo = pick(f.repo(), c.repo());
         if (deployer == DeployerType.ARGOCD && oci != null && repo.isEmpty()) {
             repo = OciTarget.SCHEME + oci.registry() + "/" + oci.repository();
         }
         String fluxSource = "";
         String fluxNamespace = "";
         if (deployer == DeployerType.FLUX) {
-            fluxNamespace = f.fluxNamespace == null ? DEFAULT_FLUX_NAMESPACE : f.fluxNamespace;
+            fluxNamespace = f.fluxNamespace() == null ? DEFAULT_FLUX_NAMESPACE : f.fluxNamespace();
             if (oci != null) {
-                fluxSource = f.fluxOciSourceName == null ? DEFAULT_FLUX_OCI_SOURCE : f.fluxOciSourceName;
+                fluxSource = f.fluxOciSourceName() == null ? DEFAULT_FLUX_OCI_SOURCE : f.fluxOciSourceName();
             }
         } else {
-            if (f.fluxOciSourceName != null) {
+            if (f.fluxOciSourceName() != null) {
                 throw invalid("--flux-oci-source-name is only valid with --deployer flux");
             }
-            if (f.fluxNamespace != null) {
+            if (f.fluxNamespace() != null) {
                 throw invalid("--flux-namespace is only valid with --deployer flux");
             }
         }
-        String appName = pick(f.appName, c.appName());
+        String appName = pick(f.appName(), c.appName());
         if (!appName.isEmpty()) {
             if (!deployer.isArgo()) {
                 throw invalid("--app-name is only valid with --deployer argocd or --deployer argocd-helm");
@@ -80,18 +81,18 @@ final class FlagResolver {
             Validators.appName(appName);
         }
         String targetRevision = oci != null ? oci.tag() : "";
-        List<ComponentPath> set = componentPaths("set", f.set, c.set(), true);
-        List<TypedOverride> typed = TypedFlagValues.parse(f.setFile, f.setJson);
-        List<ComponentPath> dynamic = componentPaths("dynamic", f.dynamic, c.dynamic(), false);
+        List<ComponentPath> set = componentPaths("set", f.set(), c.set(), true);
+        List<TypedOverride> typed = TypedFlagValues.parse(f.setFile(), f.setJson());
+        List<ComponentPath> dynamic = componentPaths("dynamic", f.dynamic(), c.dynamic(), false);
         Scheduling scheduling = scheduling(f, c);
-        Validators.httpsUrl("fulcio URL", pick(f.fulcioUrl, c.fulcioUrl()));
-        Validators.httpsUrl("rekor URL", pick(f.rekorUrl, c.rekorUrl()));
+        Validators.httpsUrl("fulcio URL", pick(f.fulcioUrl(), c.fulcioUrl()));
+        Validators.httpsUrl("rekor URL", pick(f.rekorUrl(), c.rekorUrl()));
         signingKeyExclusivity(f, c);
-        Path dataDir = f.data;
+        Path dataDir = f.data();
         return new BundleSettings(recipe, outputDir, oci, deployer, repo, targetRevision, set, typed, dynamic,
-                scheduling, flag(f.vendorCharts, c.vendorCharts()), flag(f.readinessHooks, false), fluxNamespace,
-                fluxSource, appName, dataDir, flag(f.attest, c.attest()), flag(f.plainHttp, c.plainHttp()),
-                flag(f.insecureTls, c.insecureTls()), pick(f.imageRefs, c.imageRefs()), version);
+                scheduling, flag(f.vendorCharts(), c.vendorCharts()), flag(f.readinessHooks(), false), fluxNamespace,
+                fluxSource, appName, dataDir, flag(f.attest(), c.attest()), flag(f.plainHttp(), c.plainHttp()),
+                flag(f.insecureTls(), c.insecureTls()), pick(f.imageRefs(), c.imageRefs()), version);
     }
 
     private static DeployerType deployer(String flag, String config) {
@@ -121,14 +122,14 @@ final class FlagResolver {
     }
 
     private static Scheduling scheduling(BundleFlags f, ConfigFile.BundleSpec c) {
-        Map<String, String> sysSel = selector("system-node-selector", f.systemNodeSelector, c.systemNodeSelector());
-        Map<String, String> accSel = selector("accelerated-node-selector", f.acceleratedNodeSelector,
+        Map<String, String> sysSel = selector("system-node-selector", f.systemNodeSelector(), c.systemNodeSelector());
+        Map<String, String> accSel = selector("accelerated-node-selector", f.acceleratedNodeSelector(),
                 c.acceleratedNodeSelector());
-        List<Toleration> sysTol = tolerations("system-node-toleration", f.systemNodeToleration, c.systemNodeTolerations());
-        List<Toleration> accTol = tolerations("accelerated-node-toleration", f.acceleratedNodeToleration,
+        List<Toleration> sysTol = tolerations("system-node-toleration", f.systemNodeToleration(), c.systemNodeTolerations());
+        List<Toleration> accTol = tolerations("accelerated-node-toleration", f.acceleratedNodeToleration(),
                 c.acceleratedNodeTolerations());
         Taint gate = null;
-        String gateRaw = f.workloadGate != null ? f.workloadGate : c.workloadGate();
+        String gateRaw = f.workloadGate() != null ? f.workloadGate() : c.workloadGate();
         if (!gateRaw.isEmpty()) {
             try {
                 gate = Taint.parse(gateRaw);
@@ -136,14 +137,14 @@ final class FlagResolver {
                 throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "invalid --workload-gate", e);
             }
         }
-        Map<String, String> workloadSel = selector("workload-selector", f.workloadSelector, c.workloadSelector());
-        int nodes = f.nodes != null ? f.nodes : c.nodes();
+        Map<String, String> workloadSel = selector("workload-selector", f.workloadSelector(), c.workloadSelector());
+        int nodes = f.nodes() != null ? f.nodes() : c.nodes();
         if (nodes < 0) {
             throw invalid("--nodes must be >= 0");
         }
         String storageClass = c.storageClass();
-        if (f.storageClass != null) {
-            storageClass = f.storageClass.strip();
+        if (f.storageClass() != null) {
+            storageClass = f.storageClass().strip();
             if (storageClass.isEmpty()) {
                 throw invalid("--storage-class cannot be blank when specified");
             }
@@ -173,19 +174,19 @@ final class FlagResolver {
 
     /** A KMS key signs without OIDC and without a Fulcio certificate, so the keyless options conflict with it. */
     private static void signingKeyExclusivity(BundleFlags f, ConfigFile.BundleSpec c) {
-        if (f.signingKey != null && f.signingKey.isBlank()) {
+        if (f.signingKey() != null && f.signingKey().isBlank()) {
             throw invalid("--signing-key must not be empty");
         }
-        if (f.signingKey == null) {
+        if (f.signingKey() == null) {
             return;
         }
-        if (f.identityToken != null && !f.identityToken.isEmpty()) {
+        if (f.identityToken() != null && !f.identityToken().isEmpty()) {
             throw invalid("--signing-key is mutually exclusive with --identity-token");
         }
-        if (flag(f.oidcDeviceFlow, c.oidcDeviceFlow())) {
+        if (flag(f.oidcDeviceFlow(), c.oidcDeviceFlow())) {
             throw invalid("--signing-key is mutually exclusive with --oidc-device-flow");
         }
-        if (!pick(f.fulcioUrl, c.fulcioUrl()).isEmpty()) {
+        if (!pick(f.fulcioUrl(), c.fulcioUrl()).isEmpty()) {
             throw invalid("--signing-key is mutually exclusive with --fulcio-url");
         }
     }

@@ -1,6 +1,6 @@
 package aicr.bundle;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.bundle.options.ComponentPath;
 import aicr.bundle.options.TypedOverride;

@@ -13,7 +13,7 @@ import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.Document;
 import aicr.io.Fields;
-import aicr.io.GoDuration;
+import aicr.gocompat.GoDuration;
 import aicr.io.Node;
 import aicr.io.Output;
 import aicr.log.Log;

@@ -67,7 +67,7 @@ final class SnapshotTemplate {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Header", new GoStruct("header.Header", header));
         fields.putAll(header);
-        fields.put("Fingerprint", aicr.io.Values.copy(aicr.snapshot.Fingerprints.of(snap.measurements(), true)));
+        fields.put("Fingerprint", aicr.io.Values.copy(aicr.snapshot.Fingerprint.of(snap).toStruct()));
         List<Object> ms = new ArrayList<>();
         for (Measurement m : snap.measurements()) {
             List<Object> subs = new ArrayList<>();

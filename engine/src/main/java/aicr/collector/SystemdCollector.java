@@ -1,6 +1,6 @@
 package aicr.collector;
 
-import aicr.io.GoFloat;
+import aicr.gocompat.GoFloat;
 import aicr.log.Log;
 import aicr.snapshot.Measurement;
 import aicr.snapshot.Reading;

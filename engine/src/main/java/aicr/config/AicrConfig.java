@@ -11,7 +11,6 @@ import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlReader;
 import aicr.io.YamlSyntaxException;
-import aicr.recipe.Recipes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,8 @@ import java.util.Locale;
 public final class AicrConfig {
     public static final String KIND = "AICRConfig";
     public static final String API_VERSION = "aicr.run/v1alpha2";
+    /** Output formats of {@code aicr recipe} and {@code aicr query} ({@code spec.recipe.output.format}). */
+    public static final List<String> RECIPE_FORMATS = List.of("yaml", "json", "table");
 
     private final Node.MapNode spec;
 
@@ -140,7 +141,7 @@ public final class AicrConfig {
         }
         recipeCriteria();
         String format = string("recipe", "output", "format");
-        if (!format.isEmpty() && !Recipes.FORMATS.contains(format)) {
+        if (!format.isEmpty() && !RECIPE_FORMATS.contains(format)) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
                     "invalid spec.recipe.output.format \"" + format + "\" (valid: yaml, json, table)");
         }

@@ -33,7 +33,7 @@ public final class InputSource {
             return fetch(uri);
         }
         if (uri.startsWith("cm://")) {
-            return aicr.k8s.ConfigMaps.read(uri, null).text().getBytes(StandardCharsets.UTF_8);
+            return ConfigMapStore.get().read(uri, null).text().getBytes(StandardCharsets.UTF_8);
         }
         Path p = Path.of(uri).normalize();
         try (InputStream in = Files.newInputStream(p)) {
@@ -107,7 +107,7 @@ public final class InputSource {
 
     private static Parsed parseConfigMap(String uri, String kubeconfig) {
         // the Kubernetes client is loaded only here, when an input really lives in a cluster
-        aicr.k8s.ConfigMaps.Stored s = aicr.k8s.ConfigMaps.read(uri, kubeconfig);
+        ConfigMapStore.Stored s = ConfigMapStore.get().read(uri, kubeconfig);
         boolean json = s.format().equals("json");
         if (!json && !s.format().equals("yaml")) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to create reader for ConfigMap data",

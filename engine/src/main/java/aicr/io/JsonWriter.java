@@ -1,5 +1,8 @@
 package aicr.io;
 
+import aicr.gocompat.GoFloat;
+import aicr.gocompat.GoTime;
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

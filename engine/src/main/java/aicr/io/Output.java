@@ -44,7 +44,7 @@ public final class Output {
         }
         if (isConfigMap(dest)) {
             // the Kubernetes client is loaded only here, when a command really writes to a cluster
-            aicr.k8s.ConfigMaps.write(dest.trim(), doc, kubeconfig);
+            ConfigMapStore.get().write(dest.trim(), doc, kubeconfig);
             return;
         }
         writeFile(Path.of(dest), doc.text().getBytes(StandardCharsets.UTF_8));

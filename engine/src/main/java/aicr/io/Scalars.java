@@ -1,5 +1,8 @@
 package aicr.io;
 
+import aicr.gocompat.GoNumbers;
+import aicr.gocompat.GoTimestamp;
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package aicr.io;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,5 +59,31 @@ public final class Values {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> copyMap(Map<String, Object> m) {
         return m == null ? null : (Map<String, Object>) copy(m);
+    }
+
+    /**
+     * A deep copy that cannot be changed (maps stay insertion-ordered, nulls are kept), for
+     * value trees held by shared model objects; {@link #copy} gives a changeable one back.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object frozen(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, x) -> out.put(k, frozen(x)));
+            return Collections.unmodifiableMap(out);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(frozen(x));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> frozenMap(Map<String, Object> m) {
+        return m == null ? null : (Map<String, Object>) frozen(m);
     }
 }

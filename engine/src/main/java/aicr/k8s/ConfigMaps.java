@@ -2,6 +2,7 @@ package aicr.k8s;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.ConfigMapStore.Stored;
 import aicr.io.Document;
 import aicr.log.Log;
 import aicr.snapshot.ConfigMapUri;
@@ -22,10 +23,6 @@ import java.util.Map;
  */
 public final class ConfigMaps {
     private ConfigMaps() {
-    }
-
-    /** The text stored in a ConfigMap and the format its key names ({@code yaml}, {@code json}, {@code txt}...). */
-    public record Stored(String text, String format) {
     }
 
     /** Reads a document; any API failure, like a missing ConfigMap, is NOT_FOUND (3). */

@@ -49,7 +49,7 @@ public final class Jobs {
                     .waitUntilCondition(x -> x == null || terminal(x), timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (KubernetesClientTimeoutException e) {
             throw new AicrException(ErrorCode.TIMEOUT, "job completion timeout",
-                    new IllegalStateException("Job " + ns + "/" + name + " did not finish within " + aicr.io.GoDuration.format(timeout)));
+                    new IllegalStateException("Job " + ns + "/" + name + " did not finish within " + aicr.gocompat.GoDuration.format(timeout)));
         } catch (RuntimeException e) {
             if (KubeErrors.isTimeout(e)) {
                 throw new AicrException(ErrorCode.TIMEOUT, "job completion timeout", e);

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * Human logs on stderr in the reference's shape, {@code [cli] message: k=v k=v}, or one JSON
  * object per line with {@code --log-json}. Never writes to stdout, where documents go.
- * The prefix comes from {@code AICR_LOG_PREFIX} (default {@code cli}).
+ * The prefix comes from {@code AICR_LOG_PREFIX} (default {@code cli}). JSON lines carry
+ * {@code module} and {@code version} after the message, as the reference's structured logger
+ * does; numbers and booleans stay JSON numbers and booleans.
  */
 public final class Log {
     private Log() {
@@ -18,6 +20,7 @@ public final class Log {
     private static volatile boolean json;
     private static volatile PrintStream out = System.err;
     private static final String PREFIX = prefixFromEnv();
+    private static final String MODULE = "aicr";
 
     private static String prefixFromEnv() {
         String p = System.getenv("AICR_LOG_PREFIX");
@@ -39,7 +42,10 @@ public final class Log {
         out.println(line);
     }
 
-    /** The log stream itself, for copying another process's log output (never stdout). */
+    /**
+     * Where logs go: for the few messages that are prose for a person, not log lines (the
+     * signing disclosure), and for copying another process's log output (never stdout).
+     */
     public static PrintStream stream() {
         return out;
     }
@@ -71,9 +77,10 @@ public final class Log {
         StringBuilder sb = new StringBuilder();
         if (json) {
             sb.append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
-                    .append("\",\"msg\":").append(quote(msg));
+                    .append("\",\"msg\":").append(quote(msg))
+                    .append(",\"module\":").append(quote(MODULE)).append(",\"version\":").append(quote(aicr.BuildInfo.VERSION));
             for (int i = 0; i + 1 < kv.length; i += 2) {
-                sb.append(',').append(quote(String.valueOf(kv[i]))).append(':').append(quote(String.valueOf(kv[i + 1])));
+                sb.append(',').append(quote(String.valueOf(kv[i]))).append(':').append(jsonValue(kv[i + 1]));
             }
             sb.append('}');
         } else {
@@ -83,6 +90,16 @@ public final class Log {
             }
         }
         out.println(sb);
+    }
+
+    private static String jsonValue(Object v) {
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
+            return v.toString();
+        }
+        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        }
+        return quote(String.valueOf(v));
     }
 
     private static String quote(String s) {

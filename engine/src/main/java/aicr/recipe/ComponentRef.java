@@ -5,89 +5,60 @@ import aicr.io.Node;
 import aicr.io.Struct;
 import aicr.io.Values;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One component of a recipe. Mutable because resolution merges overlays into it field by
- * field; catalog instances are never mutated (resolution works on {@link #copy()}s). Lists
- * are tri-state: null (absent), empty, or non-empty.
+ * One component of a recipe. Immutable (lists and the overrides tree included), so catalog
+ * instances are shared by every resolution and thread; resolution builds new refs with
+ * {@link #merge} and {@link #toBuilder()}. Lists are tri-state: null (absent), empty, or non-empty.
  */
-public final class ComponentRef {
-    public String name = "";
-    public String namespace = "";
-    public String chart = "";
-    public String type = "";
-    public String source = "";
-    public String version = "";
-    public String tag = "";
-    public String valuesFile = "";
-    public Map<String, Object> overrides;
-    public List<String> patches;
-    public List<String> dependencyRefs;
-    public List<String> manifestFiles;
-    public List<String> preManifestFiles;
-    public String path = "";
-    public boolean cleanup;
-    public List<ExpectedResource> expectedResources;
-    public String healthCheckAsserts = "";
-    public boolean healthCheckSkip;
+public record ComponentRef(String name, String namespace, String chart, String type, String source, String version,
+                           String tag, String valuesFile, Map<String, Object> overrides, List<String> patches,
+                           List<String> dependencyRefs, List<String> manifestFiles, List<String> preManifestFiles,
+                           String path, boolean cleanup, List<ExpectedResource> expectedResources,
+                           String healthCheckAsserts, boolean healthCheckSkip) {
+
+    public ComponentRef {
+        overrides = Values.frozenMap(overrides);
+        patches = frozen(patches);
+        dependencyRefs = frozen(dependencyRefs);
+        manifestFiles = frozen(manifestFiles);
+        preManifestFiles = frozen(preManifestFiles);
+        expectedResources = frozen(expectedResources);
+    }
+
+    private static <T> List<T> frozen(List<T> l) {
+        return l == null ? null : List.copyOf(l);
+    }
+
+    /** A ref with only a name; every other field unset. */
+    public static Builder builder(String name) {
+        return new Builder().name(name);
+    }
+
+    public Builder toBuilder() {
+        return new Builder().name(name).namespace(namespace).chart(chart).type(type).source(source).version(version)
+                .tag(tag).valuesFile(valuesFile).overrides(overrides).patches(patches).dependencyRefs(dependencyRefs)
+                .manifestFiles(manifestFiles).preManifestFiles(preManifestFiles).path(path).cleanup(cleanup)
+                .expectedResources(expectedResources).healthCheckAsserts(healthCheckAsserts)
+                .healthCheckSkip(healthCheckSkip);
+    }
 
     public static ComponentRef decode(Node.MapNode m) {
-        ComponentRef r = new ComponentRef();
-        r.name = Fields.str(m, "name");
-        r.namespace = Fields.str(m, "namespace");
-        r.chart = Fields.str(m, "chart");
-        r.type = Fields.str(m, "type");
-        r.source = Fields.str(m, "source");
-        r.version = Fields.str(m, "version");
-        r.tag = Fields.str(m, "tag");
-        r.valuesFile = Fields.str(m, "valuesFile");
-        r.overrides = Fields.values(m, "overrides");
-        r.patches = Fields.strList(m, "patches");
-        r.dependencyRefs = Fields.strList(m, "dependencyRefs");
-        r.manifestFiles = Fields.strList(m, "manifestFiles");
-        r.preManifestFiles = Fields.strList(m, "preManifestFiles");
-        r.path = Fields.str(m, "path");
-        r.cleanup = Fields.bool(m, "cleanup");
         List<Node.MapNode> er = Fields.mapList(m, "expectedResources");
-        if (er != null) {
-            r.expectedResources = new ArrayList<>();
-            for (Node.MapNode e : er) {
-                r.expectedResources.add(ExpectedResource.decode(e));
-            }
-        }
-        r.healthCheckAsserts = Fields.str(m, "healthCheckAsserts");
-        r.healthCheckSkip = Fields.bool(m, "healthCheckSkip");
-        return r;
-    }
-
-    public ComponentRef copy() {
-        ComponentRef r = new ComponentRef();
-        r.name = name;
-        r.namespace = namespace;
-        r.chart = chart;
-        r.type = type;
-        r.source = source;
-        r.version = version;
-        r.tag = tag;
-        r.valuesFile = valuesFile;
-        r.overrides = Values.copyMap(overrides);
-        r.patches = copy(patches);
-        r.dependencyRefs = copy(dependencyRefs);
-        r.manifestFiles = copy(manifestFiles);
-        r.preManifestFiles = copy(preManifestFiles);
-        r.path = path;
-        r.cleanup = cleanup;
-        r.expectedResources = expectedResources == null ? null : new ArrayList<>(expectedResources);
-        r.healthCheckAsserts = healthCheckAsserts;
-        r.healthCheckSkip = healthCheckSkip;
-        return r;
-    }
-
-    private static List<String> copy(List<String> l) {
-        return l == null ? null : new ArrayList<>(l);
+        return builder(Fields.str(m, "name")).namespace(Fields.str(m, "namespace")).chart(Fields.str(m, "chart"))
+                .type(Fields.str(m, "type")).source(Fields.str(m, "source")).version(Fields.str(m, "version"))
+                .tag(Fields.str(m, "tag")).valuesFile(Fields.str(m, "valuesFile"))
+                .overrides(Fields.values(m, "overrides")).patches(Fields.strList(m, "patches"))
+                .dependencyRefs(Fields.strList(m, "dependencyRefs")).manifestFiles(Fields.strList(m, "manifestFiles"))
+                .preManifestFiles(Fields.strList(m, "preManifestFiles")).path(Fields.str(m, "path"))
+                .cleanup(Fields.bool(m, "cleanup"))
+                .expectedResources(er == null ? null : er.stream().map(ExpectedResource::decode).toList())
+                .healthCheckAsserts(Fields.str(m, "healthCheckAsserts"))
+                .healthCheckSkip(Fields.bool(m, "healthCheckSkip")).build();
     }
 
     /** A component is disabled only by a boolean {@code overrides.enabled: false}. */
@@ -101,33 +72,24 @@ public final class ComponentRef {
     }
 
     /** Chain merge: {@code other} (the more specific overlay) wins field by field. */
-    void merge(ComponentRef other) {
-        namespace = win(namespace, other.namespace);
-        chart = win(chart, other.chart);
-        type = win(type, other.type);
-        source = win(source, other.source);
-        version = win(version, other.version);
-        tag = win(tag, other.tag);
-        valuesFile = win(valuesFile, other.valuesFile);
+    ComponentRef merge(ComponentRef other) {
+        Map<String, Object> mergedOverrides = overrides;
         if (other.overrides != null && !other.overrides.isEmpty()) {
-            if (overrides == null) {
-                overrides = new java.util.LinkedHashMap<>();
-            }
-            Merge.deepMergeKeepingNulls(overrides, other.overrides);
+            mergedOverrides = overrides == null ? new LinkedHashMap<>() : Values.copyMap(overrides);
+            Merge.deepMergeKeepingNulls(mergedOverrides, other.overrides);
         }
-        if (other.patches != null && !other.patches.isEmpty()) {
-            patches = new ArrayList<>(other.patches);
-        }
-        dependencyRefs = union(dependencyRefs, other.dependencyRefs);
-        manifestFiles = union(manifestFiles, other.manifestFiles);
-        preManifestFiles = union(preManifestFiles, other.preManifestFiles);
-        path = win(path, other.path);
-        cleanup = cleanup || other.cleanup;
-        if (other.expectedResources != null && !other.expectedResources.isEmpty()) {
-            expectedResources = new ArrayList<>(other.expectedResources);
-        }
-        healthCheckAsserts = win(healthCheckAsserts, other.healthCheckAsserts);
-        healthCheckSkip = healthCheckSkip || other.healthCheckSkip;
+        return toBuilder().namespace(win(namespace, other.namespace)).chart(win(chart, other.chart))
+                .type(win(type, other.type)).source(win(source, other.source)).version(win(version, other.version))
+                .tag(win(tag, other.tag)).valuesFile(win(valuesFile, other.valuesFile)).overrides(mergedOverrides)
+                .patches(other.patches != null && !other.patches.isEmpty() ? other.patches : patches)
+                .dependencyRefs(union(dependencyRefs, other.dependencyRefs))
+                .manifestFiles(union(manifestFiles, other.manifestFiles))
+                .preManifestFiles(union(preManifestFiles, other.preManifestFiles)).path(win(path, other.path))
+                .cleanup(cleanup || other.cleanup)
+                .expectedResources(other.expectedResources != null && !other.expectedResources.isEmpty()
+                        ? other.expectedResources : expectedResources)
+                .healthCheckAsserts(win(healthCheckAsserts, other.healthCheckAsserts))
+                .healthCheckSkip(healthCheckSkip || other.healthCheckSkip).build();
     }
 
     private static String win(String mine, String theirs) {
@@ -240,6 +202,127 @@ public final class ComponentRef {
     private static void putList(Struct s, String k, List<String> v) {
         if (v != null && !v.isEmpty()) {
             s.put(k, v);
+        }
+    }
+
+    /** Builds a {@link ComponentRef}; strings default to "", lists and overrides to absent (null). */
+    public static final class Builder {
+        private String name = "";
+        private String namespace = "";
+        private String chart = "";
+        private String type = "";
+        private String source = "";
+        private String version = "";
+        private String tag = "";
+        private String valuesFile = "";
+        private Map<String, Object> overrides;
+        private List<String> patches;
+        private List<String> dependencyRefs;
+        private List<String> manifestFiles;
+        private List<String> preManifestFiles;
+        private String path = "";
+        private boolean cleanup;
+        private List<ExpectedResource> expectedResources;
+        private String healthCheckAsserts = "";
+        private boolean healthCheckSkip;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder namespace(String v) {
+            namespace = v;
+            return this;
+        }
+
+        public Builder chart(String v) {
+            chart = v;
+            return this;
+        }
+
+        public Builder type(String v) {
+            type = v;
+            return this;
+        }
+
+        public Builder source(String v) {
+            source = v;
+            return this;
+        }
+
+        public Builder version(String v) {
+            version = v;
+            return this;
+        }
+
+        public Builder tag(String v) {
+            tag = v;
+            return this;
+        }
+
+        public Builder valuesFile(String v) {
+            valuesFile = v;
+            return this;
+        }
+
+        public Builder overrides(Map<String, Object> v) {
+            overrides = v;
+            return this;
+        }
+
+        public Builder patches(List<String> v) {
+            patches = v;
+            return this;
+        }
+
+        public Builder dependencyRefs(List<String> v) {
+            dependencyRefs = v;
+            return this;
+        }
+
+        public Builder manifestFiles(List<String> v) {
+            manifestFiles = v;
+            return this;
+        }
+
+        public Builder preManifestFiles(List<String> v) {
+            preManifestFiles = v;
+            return this;
+        }
+
+        public Builder path(String v) {
+            path = v;
+            return this;
+        }
+
+        public Builder cleanup(boolean v) {
+            cleanup = v;
+            return this;
+        }
+
+        public Builder expectedResources(List<ExpectedResource> v) {
+            expectedResources = v;
+            return this;
+        }
+
+        public Builder healthCheckAsserts(String v) {
+            healthCheckAsserts = v;
+            return this;
+        }
+
+        public Builder healthCheckSkip(boolean v) {
+            healthCheckSkip = v;
+            return this;
+        }
+
+        public ComponentRef build() {
+            return new ComponentRef(name, namespace, chart, type, source, version, tag, valuesFile, overrides, patches,
+                    dependencyRefs, manifestFiles, preManifestFiles, path, cleanup, expectedResources,
+                    healthCheckAsserts, healthCheckSkip);
         }
     }
 }

@@ -21,25 +21,25 @@ final class Dependencies {
      */
     static void validate(List<ComponentRef> refs) {
         Set<String> known = new HashSet<>();
-        refs.forEach(r -> known.add(r.name));
+        refs.forEach(r -> known.add(r.name()));
         for (ComponentRef r : refs) {
-            if (r.dependencyRefs != null) {
-                for (String d : r.dependencyRefs) {
+            if (r.dependencyRefs() != null) {
+                for (String d : r.dependencyRefs()) {
                     if (!known.contains(d)) {
                         throw new AicrException(ErrorCode.INVALID_REQUEST,
-                                "component \"" + r.name + "\" references unknown dependency \"" + d + "\"");
+                                "component \"" + r.name() + "\" references unknown dependency \"" + d + "\"");
                     }
                 }
             }
         }
         Map<String, List<String>> deps = new HashMap<>();
-        refs.forEach(r -> deps.put(r.name, r.dependencyRefs == null ? List.of() : r.dependencyRefs));
+        refs.forEach(r -> deps.put(r.name(), r.dependencyRefs() == null ? List.of() : r.dependencyRefs()));
         Set<String> visited = new HashSet<>();
         Set<String> onStack = new HashSet<>();
         List<String> path = new ArrayList<>();
         for (ComponentRef r : refs) {
-            if (!visited.contains(r.name)) {
-                List<String> cycle = dfs(r.name, deps, visited, onStack, path);
+            if (!visited.contains(r.name())) {
+                List<String> cycle = dfs(r.name(), deps, visited, onStack, path);
                 if (cycle != null) {
                     throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "dependency validation failed",
                             new AicrException(ErrorCode.INVALID_REQUEST,
@@ -79,28 +79,28 @@ final class Dependencies {
         Set<String> declared = new HashSet<>();
         Set<String> enabled = new HashSet<>();
         for (ComponentRef r : refs) {
-            declared.add(r.name);
+            declared.add(r.name());
             if (r.enabled()) {
-                enabled.add(r.name);
+                enabled.add(r.name());
             }
         }
         Map<String, Integer> inDegree = new TreeMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
         for (ComponentRef r : refs) {
-            if (!enabled.contains(r.name)) {
+            if (!enabled.contains(r.name())) {
                 continue;
             }
             int degree = 0;
-            if (r.dependencyRefs != null) {
-                for (String d : r.dependencyRefs) {
+            if (r.dependencyRefs() != null) {
+                for (String d : r.dependencyRefs()) {
                     if (declared.contains(d) && !enabled.contains(d)) {
                         continue;
                     }
                     degree++;
-                    dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(r.name);
+                    dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(r.name());
                 }
             }
-            inDegree.put(r.name, degree);
+            inDegree.put(r.name(), degree);
         }
         List<String> queue = new ArrayList<>();
         inDegree.forEach((n, d) -> {

@@ -9,16 +9,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** One validation phase (readiness, deployment, performance, conformance). Lists are tri-state. */
-public final class Phase {
-    public String timeout = "";
-    public List<Constraint> constraints;
-    public List<String> checks;
-    public NodeSelection nodeSelection;
-    public String infrastructure = "";
+/**
+ * One validation phase (readiness, deployment, performance, conformance). Immutable; lists are
+ * tri-state (null when absent).
+ */
+public record Phase(String timeout, List<Constraint> constraints, List<String> checks, NodeSelection nodeSelection,
+                    String infrastructure) {
+
+    public Phase {
+        constraints = constraints == null ? null : List.copyOf(constraints);
+        checks = checks == null ? null : List.copyOf(checks);
+    }
 
     /** Node selection of a phase; {@code selector} and {@code excludeNodes} are tri-state. */
     public record NodeSelection(Map<String, String> selector, int maxNodes, List<String> excludeNodes) {
+        public NodeSelection {
+            selector = selector == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selector));
+            excludeNodes = excludeNodes == null ? null : List.copyOf(excludeNodes);
+        }
+
         static NodeSelection decode(Node.MapNode m) {
             return new NodeSelection(Fields.strMap(m, "selector"), Fields.integer(m, "maxNodes"),
                     Fields.strList(m, "excludeNodes"));
@@ -40,43 +49,24 @@ public final class Phase {
     }
 
     static Phase decode(Node.MapNode m) {
-        Phase p = new Phase();
-        p.timeout = Fields.str(m, "timeout");
-        p.constraints = Constraint.decodeList(m, "constraints");
-        p.checks = Fields.strList(m, "checks");
         Node.MapNode ns = Fields.map(m, "nodeSelection");
-        p.nodeSelection = ns == null ? null : NodeSelection.decode(ns);
-        p.infrastructure = Fields.str(m, "infrastructure");
-        return p;
-    }
-
-    Phase copy() {
-        Phase p = new Phase();
-        p.timeout = timeout;
-        p.constraints = constraints == null ? null : new ArrayList<>(constraints);
-        p.checks = checks == null ? null : new ArrayList<>(checks);
-        p.nodeSelection = nodeSelection;
-        p.infrastructure = infrastructure;
-        return p;
+        return new Phase(Fields.str(m, "timeout"), Constraint.decodeList(m, "constraints"), Fields.strList(m, "checks"),
+                ns == null ? null : NodeSelection.decode(ns), Fields.str(m, "infrastructure"));
     }
 
     /** Merge of two present phases; {@code other} is the more specific one. */
-    void merge(Phase other) {
-        if (!other.timeout.isEmpty()) {
-            timeout = other.timeout;
-        }
-        if (!other.infrastructure.isEmpty()) {
-            infrastructure = other.infrastructure;
-        }
+    Phase merge(Phase other) {
+        List<String> mergedChecks = checks;
         if (other.checks != null && other.checks.isEmpty()) {
-            checks = new ArrayList<>();
+            mergedChecks = List.of();
         } else if (other.checks != null) {
             LinkedHashSet<String> s = new LinkedHashSet<>(checks == null ? List.of() : checks);
             s.addAll(other.checks);
-            checks = new ArrayList<>(s);
+            mergedChecks = new ArrayList<>(s);
         }
+        List<Constraint> mergedConstraints = constraints;
         if (other.constraints != null && other.constraints.isEmpty()) {
-            constraints = new ArrayList<>();
+            mergedConstraints = List.of();
         } else if (other.constraints != null) {
             List<Constraint> out = new ArrayList<>(constraints == null ? List.of() : constraints);
             for (Constraint c : other.constraints) {
@@ -87,11 +77,11 @@ public final class Phase {
                     out.add(c);
                 }
             }
-            constraints = out;
+            mergedConstraints = out;
         }
-        if (other.nodeSelection != null) {
-            nodeSelection = other.nodeSelection;
-        }
+        return new Phase(other.timeout.isEmpty() ? timeout : other.timeout, mergedConstraints, mergedChecks,
+                other.nodeSelection != null ? other.nodeSelection : nodeSelection,
+                other.infrastructure.isEmpty() ? infrastructure : other.infrastructure);
     }
 
     private static int indexOf(List<Constraint> l, String name) {

@@ -60,15 +60,14 @@ public final class RecipeLoader {
                     + "\", which this aicr build does not support (expected \"" + RecipeResult.API_VERSION + "\")");
         }
         RecipeResult r = decode(m);
-        for (ComponentRef ref : r.componentRefs) {
-            if (ref.name.equals("deployer")) {
+        for (ComponentRef ref : r.componentRefs()) {
+            if (ref.name().equals("deployer")) {
                 throw new AicrException(ErrorCode.INVALID_REQUEST,
                         "component name \"deployer\" is reserved (used by --set deployer:...)");
             }
         }
-        backfillTypes(r, store);
-        Resolver.canonicalizeTypes(r.componentRefs);
-        Coherence.check(r.componentRefs);
+        r = r.withComponentRefs(Resolver.canonicalizeTypes(backfillTypes(r.componentRefs(), store)));
+        Coherence.check(r.componentRefs());
         return r;
     }
 
@@ -81,60 +80,50 @@ public final class RecipeLoader {
         return v.isEmpty() ? Criteria.ANY : v;
     }
 
-    private static void backfillTypes(RecipeResult r, RecipeStore store) {
-        for (ComponentRef ref : r.componentRefs) {
-            if (ref.type.isEmpty() && ref.enabled()) {
-                ComponentConfig cfg = store.componentRegistry().get(ref.name);
-                if (cfg != null) {
-                    ref.type = cfg.type();
-                }
-            }
+    /** Enabled refs without a type take the registry's. */
+    private static List<ComponentRef> backfillTypes(List<ComponentRef> refs, RecipeStore store) {
+        List<ComponentRef> out = new ArrayList<>(refs.size());
+        for (ComponentRef ref : refs) {
+            ComponentConfig cfg = ref.type().isEmpty() && ref.enabled() ? store.componentRegistry().get(ref.name()) : null;
+            out.add(cfg == null ? ref : ref.toBuilder().type(cfg.type()).build());
         }
+        return out;
     }
 
     static RecipeResult decode(Node.MapNode m) {
-        RecipeResult r = new RecipeResult();
-        r.kind = Fields.str(m, "kind");
-        r.apiVersion = Fields.str(m, "apiVersion");
         Node.MapNode meta = Fields.map(m, "metadata");
-        r.metadata.version = Fields.str(meta, "version");
         List<String> applied = Fields.strList(meta, "appliedOverlays");
-        r.metadata.appliedOverlays = applied == null ? new ArrayList<>() : applied;
+        List<RecipeResult.Excluded> excluded = new ArrayList<>();
         Node ex = meta == null ? null : meta.get("excludedOverlays");
         if (ex instanceof Node.SeqNode seq) {
             for (Node item : seq.items()) {
                 if (item instanceof Node.ScalarNode s) {
-                    r.metadata.excludedOverlays.add(new RecipeResult.Excluded(s.text(), ""));
+                    excluded.add(new RecipeResult.Excluded(s.text(), ""));
                 } else {
                     Node.MapNode e = Fields.map(item, "map");
-                    r.metadata.excludedOverlays.add(new RecipeResult.Excluded(Fields.str(e, "name"), Fields.str(e, "reason")));
+                    excluded.add(new RecipeResult.Excluded(Fields.str(e, "name"), Fields.str(e, "reason")));
                 }
             }
         }
-        List<Node.MapNode> warnings = Fields.mapList(meta, "constraintWarnings");
-        if (warnings != null) {
-            for (Node.MapNode w : warnings) {
-                r.metadata.constraintWarnings.add(new RecipeResult.ConstraintWarning(Fields.str(w, "overlay"),
-                        Fields.str(w, "constraint"), Fields.str(w, "expected"), Fields.str(w, "actual"), Fields.str(w, "reason")));
+        List<RecipeResult.ConstraintWarning> warnings = new ArrayList<>();
+        List<Node.MapNode> ws = Fields.mapList(meta, "constraintWarnings");
+        if (ws != null) {
+            for (Node.MapNode w : ws) {
+                warnings.add(new RecipeResult.ConstraintWarning(Fields.str(w, "overlay"), Fields.str(w, "constraint"),
+                        Fields.str(w, "expected"), Fields.str(w, "actual"), Fields.str(w, "reason")));
             }
         }
+        RecipeResult.Metadata metadata = new RecipeResult.Metadata(Fields.str(meta, "version"),
+                applied == null ? List.of() : applied, excluded, warnings);
         Node.MapNode crit = Fields.map(m, "criteria");
-        if (crit != null) {
-            r.criteria = new Criteria(Fields.str(crit, "service"), Fields.str(crit, "accelerator"), Fields.str(crit, "intent"),
-                    Fields.str(crit, "os"), Fields.str(crit, "platform"), Fields.integer(crit, "nodes"));
-        }
+        Criteria criteria = crit == null ? null : new Criteria(Fields.str(crit, "service"), Fields.str(crit, "accelerator"),
+                Fields.str(crit, "intent"), Fields.str(crit, "os"), Fields.str(crit, "platform"), Fields.integer(crit, "nodes"));
         List<Constraint> cs = Constraint.decodeList(m, "constraints");
-        if (cs != null) {
-            r.constraints = cs;
-        }
-        List<Node.MapNode> refs = Fields.mapList(m, "componentRefs");
-        if (refs != null) {
-            refs.forEach(c -> r.componentRefs.add(ComponentRef.decode(c)));
-        }
+        List<Node.MapNode> refNodes = Fields.mapList(m, "componentRefs");
+        List<ComponentRef> refs = refNodes == null ? List.of() : refNodes.stream().map(ComponentRef::decode).toList();
         List<String> order = Fields.strList(m, "deploymentOrder");
-        r.deploymentOrder = order == null ? new ArrayList<>() : order;
         Node.MapNode v = Fields.map(m, "validation");
-        r.validation = v == null ? null : Validation.decode(v);
-        return r;
+        return new RecipeResult(Fields.str(m, "kind"), Fields.str(m, "apiVersion"), criteria, cs == null ? List.of() : cs,
+                refs, order == null ? List.of() : order, v == null ? null : Validation.decode(v), metadata);
     }
 }

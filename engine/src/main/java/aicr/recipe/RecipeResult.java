@@ -7,20 +7,19 @@ import java.util.List;
 
 /**
  * A resolved recipe: what {@code aicr recipe} prints and what validate and bundle consume.
- * Produced by {@link Resolver} or loaded from a file by {@link RecipeLoader}.
+ * Produced by {@link Resolver} or loaded from a file by {@link RecipeLoader}. Immutable.
  */
-public final class RecipeResult {
+public record RecipeResult(String kind, String apiVersion, Criteria criteria, List<Constraint> constraints,
+                           List<ComponentRef> componentRefs, List<String> deploymentOrder, Validation validation,
+                           Metadata metadata) {
     public static final String KIND = "RecipeResult";
     public static final String API_VERSION = "aicr.run/v1alpha2";
 
-    public String kind = KIND;
-    public String apiVersion = API_VERSION;
-    public Criteria criteria;
-    public List<Constraint> constraints = new ArrayList<>();
-    public List<ComponentRef> componentRefs = new ArrayList<>();
-    public List<String> deploymentOrder = new ArrayList<>();
-    public Validation validation;
-    public Metadata metadata = new Metadata();
+    public RecipeResult {
+        constraints = List.copyOf(constraints);
+        componentRefs = List.copyOf(componentRefs);
+        deploymentOrder = List.copyOf(deploymentOrder);
+    }
 
     /** Overlays excluded in snapshot mode, and why. */
     public record Excluded(String name, String reason) {
@@ -30,16 +29,28 @@ public final class RecipeResult {
     public record ConstraintWarning(String overlay, String constraint, String expected, String actual, String reason) {
     }
 
-    public static final class Metadata {
-        public String version = "";
-        public List<String> appliedOverlays = new ArrayList<>();
-        public List<Excluded> excludedOverlays = new ArrayList<>();
-        public List<ConstraintWarning> constraintWarnings = new ArrayList<>();
+    public record Metadata(String version, List<String> appliedOverlays, List<Excluded> excludedOverlays,
+                           List<ConstraintWarning> constraintWarnings) {
+        public Metadata {
+            appliedOverlays = List.copyOf(appliedOverlays);
+            excludedOverlays = List.copyOf(excludedOverlays);
+            constraintWarnings = List.copyOf(constraintWarnings);
+        }
+    }
+
+    /** The same recipe with other components (the deployment order is kept). */
+    public RecipeResult withComponentRefs(List<ComponentRef> refs) {
+        return withComponents(refs, deploymentOrder);
+    }
+
+    /** The same recipe with other components in another deployment order (bundle's filtered view). */
+    public RecipeResult withComponents(List<ComponentRef> refs, List<String> order) {
+        return new RecipeResult(kind, apiVersion, criteria, constraints, refs, order, validation, metadata);
     }
 
     public ComponentRef component(String name) {
         for (ComponentRef r : componentRefs) {
-            if (r.name.equals(name)) {
+            if (r.name().equals(name)) {
                 return r;
             }
         }

@@ -83,7 +83,7 @@ public final class RecipeStore {
             throw new AicrException(ErrorCode.INTERNAL, "base.yaml not found");
         }
         try {
-            Dependencies.validate(base.spec().componentRefs == null ? List.of() : base.spec().componentRefs);
+            Dependencies.validate(base.spec().componentRefs() == null ? List.of() : base.spec().componentRefs());
         } catch (AicrException e) {
             throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "base recipe validation failed", e);
         }

@@ -19,57 +19,57 @@ public final class RecipeTable {
 
     public static String render(RecipeResult r) {
         Map<String, Object> rows = new TreeMap<>();
-        rows.put("Kind", r.kind);
-        rows.put("APIVersion", r.apiVersion);
-        rows.put("Metadata.Version", r.metadata.version);
-        rows.put("Metadata.AppliedOverlays", json(r.metadata.appliedOverlays));
-        structList(rows, "Metadata.ExcludedOverlays", r.metadata.excludedOverlays.size(), (p, i) -> {
-            RecipeResult.Excluded e = r.metadata.excludedOverlays.get(i);
+        rows.put("Kind", r.kind());
+        rows.put("APIVersion", r.apiVersion());
+        rows.put("Metadata.Version", r.metadata().version());
+        rows.put("Metadata.AppliedOverlays", json(r.metadata().appliedOverlays()));
+        structList(rows, "Metadata.ExcludedOverlays", r.metadata().excludedOverlays().size(), (p, i) -> {
+            RecipeResult.Excluded e = r.metadata().excludedOverlays().get(i);
             rows.put(p + ".Name", e.name());
             rows.put(p + ".Reason", e.reason());
         });
-        structList(rows, "Metadata.ConstraintWarnings", r.metadata.constraintWarnings.size(), (p, i) -> {
-            RecipeResult.ConstraintWarning w = r.metadata.constraintWarnings.get(i);
+        structList(rows, "Metadata.ConstraintWarnings", r.metadata().constraintWarnings().size(), (p, i) -> {
+            RecipeResult.ConstraintWarning w = r.metadata().constraintWarnings().get(i);
             rows.put(p + ".Overlay", w.overlay());
             rows.put(p + ".Constraint", w.constraint());
             rows.put(p + ".Expected", w.expected());
             rows.put(p + ".Actual", w.actual());
             rows.put(p + ".Reason", w.reason());
         });
-        if (r.criteria == null) {
+        if (r.criteria() == null) {
             rows.put("Criteria", NIL);
         } else {
-            rows.put("Criteria.Service", r.criteria.service());
-            rows.put("Criteria.Accelerator", r.criteria.accelerator());
-            rows.put("Criteria.Intent", r.criteria.intent());
-            rows.put("Criteria.OS", r.criteria.os());
-            rows.put("Criteria.Platform", r.criteria.platform());
-            rows.put("Criteria.Nodes", r.criteria.nodes());
+            rows.put("Criteria.Service", r.criteria().service());
+            rows.put("Criteria.Accelerator", r.criteria().accelerator());
+            rows.put("Criteria.Intent", r.criteria().intent());
+            rows.put("Criteria.OS", r.criteria().os());
+            rows.put("Criteria.Platform", r.criteria().platform());
+            rows.put("Criteria.Nodes", r.criteria().nodes());
         }
-        constraints(rows, "Constraints", r.constraints);
-        structList(rows, "ComponentRefs", r.componentRefs.size(), (p, i) -> ref(rows, p, r.componentRefs.get(i)));
-        rows.put("DeploymentOrder", json(r.deploymentOrder));
-        if (r.validation == null) {
+        constraints(rows, "Constraints", r.constraints());
+        structList(rows, "ComponentRefs", r.componentRefs().size(), (p, i) -> ref(rows, p, r.componentRefs().get(i)));
+        rows.put("DeploymentOrder", json(r.deploymentOrder()));
+        if (r.validation() == null) {
             rows.put("Validation", NIL);
         } else {
             for (String phase : Validation.PHASES) {
                 String p = "Validation." + Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
-                Phase ph = r.validation.phase(phase);
+                Phase ph = r.validation().phase(phase);
                 if (ph == null) {
                     rows.put(p, NIL);
                     continue;
                 }
-                rows.put(p + ".Timeout", ph.timeout);
-                constraints(rows, p + ".Constraints", ph.constraints);
-                rows.put(p + ".Checks", json(ph.checks));
-                if (ph.nodeSelection == null) {
+                rows.put(p + ".Timeout", ph.timeout());
+                constraints(rows, p + ".Constraints", ph.constraints());
+                rows.put(p + ".Checks", json(ph.checks()));
+                if (ph.nodeSelection() == null) {
                     rows.put(p + ".NodeSelection", NIL);
                 } else {
-                    rows.put(p + ".NodeSelection.Selector", json(ph.nodeSelection.selector()));
-                    rows.put(p + ".NodeSelection.MaxNodes", ph.nodeSelection.maxNodes());
-                    rows.put(p + ".NodeSelection.ExcludeNodes", json(ph.nodeSelection.excludeNodes()));
+                    rows.put(p + ".NodeSelection.Selector", json(ph.nodeSelection().selector()));
+                    rows.put(p + ".NodeSelection.MaxNodes", ph.nodeSelection().maxNodes());
+                    rows.put(p + ".NodeSelection.ExcludeNodes", json(ph.nodeSelection().excludeNodes()));
                 }
-                rows.put(p + ".Infrastructure", ph.infrastructure);
+                rows.put(p + ".Infrastructure", ph.infrastructure());
             }
         }
         List<String[]> table = new ArrayList<>();
@@ -80,22 +80,22 @@ public final class RecipeTable {
     }
 
     private static void ref(Map<String, Object> rows, String p, ComponentRef c) {
-        rows.put(p + ".Name", c.name);
-        rows.put(p + ".Namespace", c.namespace);
-        rows.put(p + ".Chart", c.chart);
-        rows.put(p + ".Type", c.type);
-        rows.put(p + ".Source", c.source);
-        rows.put(p + ".Version", c.version);
-        rows.put(p + ".Tag", c.tag);
-        rows.put(p + ".ValuesFile", c.valuesFile);
-        rows.put(p + ".Overrides", json(c.overrides));
-        rows.put(p + ".Patches", json(c.patches));
-        rows.put(p + ".DependencyRefs", json(c.dependencyRefs));
-        rows.put(p + ".ManifestFiles", json(c.manifestFiles));
-        rows.put(p + ".PreManifestFiles", json(c.preManifestFiles));
-        rows.put(p + ".Path", c.path);
-        rows.put(p + ".Cleanup", c.cleanup);
-        List<ExpectedResource> er = c.expectedResources;
+        rows.put(p + ".Name", c.name());
+        rows.put(p + ".Namespace", c.namespace());
+        rows.put(p + ".Chart", c.chart());
+        rows.put(p + ".Type", c.type());
+        rows.put(p + ".Source", c.source());
+        rows.put(p + ".Version", c.version());
+        rows.put(p + ".Tag", c.tag());
+        rows.put(p + ".ValuesFile", c.valuesFile());
+        rows.put(p + ".Overrides", json(c.overrides()));
+        rows.put(p + ".Patches", json(c.patches()));
+        rows.put(p + ".DependencyRefs", json(c.dependencyRefs()));
+        rows.put(p + ".ManifestFiles", json(c.manifestFiles()));
+        rows.put(p + ".PreManifestFiles", json(c.preManifestFiles()));
+        rows.put(p + ".Path", c.path());
+        rows.put(p + ".Cleanup", c.cleanup());
+        List<ExpectedResource> er = c.expectedResources();
         if (er == null || er.isEmpty()) {
             rows.put(p + ".ExpectedResources", er == null ? "null" : "[]");
         } else {
@@ -106,8 +106,8 @@ public final class RecipeTable {
                 rows.put(q + ".Namespace", er.get(i).namespace());
             }
         }
-        rows.put(p + ".HealthCheckAsserts", c.healthCheckAsserts);
-        rows.put(p + ".HealthCheckSkip", c.healthCheckSkip);
+        rows.put(p + ".HealthCheckAsserts", c.healthCheckAsserts());
+        rows.put(p + ".HealthCheckSkip", c.healthCheckSkip());
     }
 
     private static void constraints(Map<String, Object> rows, String p, List<Constraint> cs) {

@@ -1,11 +1,8 @@
 package aicr.recipe;
 
+import aicr.config.AicrConfig;
 import aicr.criteria.Criteria;
 import aicr.criteria.CriteriaFile;
-import aicr.config.AicrConfig;
-import aicr.log.Log;
-import aicr.snapshot.CriteriaDetector;
-import aicr.snapshot.Snapshot;
 import aicr.criteria.CriteriaFlags;
 import aicr.criteria.Dimension;
 import aicr.data.DataSource;
@@ -13,6 +10,9 @@ import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.JsonWriter;
 import aicr.io.YamlWriter;
+import aicr.log.Log;
+import aicr.snapshot.CriteriaDetector;
+import aicr.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class Recipes {
     private Recipes() {
     }
 
-    public static final List<String> FORMATS = List.of("yaml", "json", "table");
+    public static final List<String> FORMATS = AicrConfig.RECIPE_FORMATS;
 
     /** The catalog for {@code --data DIR} (embedded when null), strict mode applied. */
     public static RecipeStore store(Path dataDir, boolean strictFlag) {
@@ -99,18 +99,22 @@ public final class Recipes {
 
     /** The closing log line of {@code aicr recipe}. */
     public static void logCompleted(RecipeResult r, String output) {
-        Log.info("recipe generation completed", "output", output, "components", r.componentRefs.size(),
-                "componentNames", String.join(", ", r.componentRefs.stream().map(c -> c.name).toList()),
-                "overlays", r.metadata.appliedOverlays.size());
+        Log.info("recipe generation completed", "output", output, "components", r.componentRefs().size(),
+                "componentNames", String.join(", ", r.componentRefs().stream().map(c -> c.name()).toList()),
+                "overlays", r.metadata().appliedOverlays().size());
     }
 
     /** Resolves in plain mode, or in snapshot mode when {@code check} is given; logs exclusions. */
     public static RecipeResult resolve(RecipeStore store, Criteria query, ConstraintCheck check) {
         Log.info("building recipe from criteria", "criteria", query.describe());
         Resolver resolver = new Resolver(store, w -> Log.warn(w));
+        long start = System.nanoTime();
         RecipeResult r = check == null ? resolver.resolve(query, aicr.BuildInfo.VERSION)
                 : resolver.resolve(query, aicr.BuildInfo.VERSION, check);
-        for (RecipeResult.ConstraintWarning w : r.metadata.constraintWarnings) {
+        Log.debug("overlays matched", "criteria", query.describe(), "applied", String.join(", ", r.metadata().appliedOverlays()),
+                "excluded", r.metadata().excludedOverlays().size(), "components", r.componentRefs().size(),
+                "ms", (System.nanoTime() - start) / 1_000_000);
+        for (RecipeResult.ConstraintWarning w : r.metadata().constraintWarnings()) {
             Log.warn("overlay excluded due to constraint failure", "overlay", w.overlay(), "constraint", w.constraint(),
                     "expected", w.expected(), "actual", w.actual(), "reason", w.reason());
         }
@@ -136,14 +140,21 @@ public final class Recipes {
      * criteria, resolution. {@code checks} answers snapshot-mode constraint questions.
      */
     public static Resolved run(Request req, java.util.function.Function<Snapshot, ConstraintCheck> checks) {
+        long start = System.nanoTime();
         AicrConfig cfg = req.config();
         RecipeStore store = store(req.dataDir(), req.strict(), cfg);
+        Log.debug("recipe phase done", "phase", "catalog", "ms", (System.nanoTime() - start) / 1_000_000,
+                "external", store.data().hasExternal());
         String format = checkFormat(req.format() != null ? req.format()
                 : cfg.string("recipe", "output", "format").isEmpty() ? "yaml" : cfg.string("recipe", "output", "format"));
         String uri = req.snapshotUri() != null ? req.snapshotUri() : cfg.string("recipe", "input", "snapshot");
         Snapshot snap = uri == null || uri.isEmpty() ? null : aicr.snapshot.SnapshotReader.read(uri, req.kubeconfig());
         Criteria query = criteria(store, cfg, req.criteriaFile(), req.flags(), snap);
-        return new Resolved(store, resolve(store, query, snap == null ? null : checks.apply(snap)), format);
+        long resolveStart = System.nanoTime();
+        Log.debug("recipe phase done", "phase", "inputs", "ms", (resolveStart - start) / 1_000_000, "snapshot", snap != null);
+        Resolved out = new Resolved(store, resolve(store, query, snap == null ? null : checks.apply(snap)), format);
+        Log.debug("recipe phase done", "phase", "resolve", "ms", (System.nanoTime() - resolveStart) / 1_000_000);
+        return out;
     }
 
     public static String checkFormat(String format) {
@@ -177,7 +188,7 @@ public final class Recipes {
             return v + "\n";
         }
         if (v instanceof Double d) {
-            return aicr.io.GoFloat.reading(d) + "\n";
+            return aicr.gocompat.GoFloat.reading(d) + "\n";
         }
         return YamlWriter.write(v, true);
     }

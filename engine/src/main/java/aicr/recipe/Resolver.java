@@ -43,9 +43,7 @@ public final class Resolver {
             warn.accept("no environment-specific overlays matched, using base configuration only: criteria="
                     + query.describe() + " hint=recipe may not be optimized for your environment");
         }
-        RecipeResult r = finalize(query, spec, applied);
-        r.metadata.version = version == null ? "" : version;
-        return r;
+        return finalize(query, spec, new RecipeResult.Metadata(version == null ? "" : version, applied, List.of(), List.of()));
     }
 
     /**
@@ -60,7 +58,7 @@ public final class Resolver {
         List<RecipeResult.ConstraintWarning> warnings = new ArrayList<>();
         List<Overlay> surviving = new ArrayList<>();
         for (Overlay o : candidates) {
-            List<Constraint> own = o.spec().constraints == null ? List.of() : o.spec().constraints;
+            List<Constraint> own = o.spec().constraints() == null ? List.of() : o.spec().constraints();
             List<ConstraintCheck.Result> results = own.isEmpty() ? List.of() : check.evaluate(own);
             boolean failed = false;
             for (int i = 0; i < own.size(); i++) {
@@ -78,7 +76,7 @@ public final class Resolver {
         }
         Built built = build(surviving);
         List<Constraint> fromMixins = new ArrayList<>();
-        for (Constraint c : built.spec.constraints == null ? List.<Constraint>of() : built.spec.constraints) {
+        for (Constraint c : built.spec.constraints() == null ? List.<Constraint>of() : built.spec.constraints()) {
             if (built.mixinConstraints.contains(c.name())) {
                 fromMixins.add(c);
             }
@@ -106,11 +104,8 @@ public final class Resolver {
             surviving.removeIf(o -> dropped.contains(o.name()));
             built = build(surviving);
         }
-        RecipeResult r = finalize(query, built.spec, built.applied);
-        r.metadata.version = version == null ? "" : version;
-        r.metadata.excludedOverlays = excluded;
-        r.metadata.constraintWarnings = warnings;
-        return r;
+        return finalize(query, built.spec,
+                new RecipeResult.Metadata(version == null ? "" : version, built.applied, excluded, warnings));
     }
 
     private static RecipeResult.ConstraintWarning warning(String overlay, Constraint c, ConstraintCheck.Result res,
@@ -128,8 +123,8 @@ public final class Resolver {
             for (Overlay node : chain(o.name())) {
                 for (String m : node.mixins() == null ? List.<String>of() : node.mixins()) {
                     Mixin mixin = store.mixin(m);
-                    if (mixin != null && mixin.spec().constraints != null
-                            && mixin.spec().constraints.stream().anyMatch(c -> c.name().equals(constraint))) {
+                    if (mixin != null && mixin.spec().constraints() != null
+                            && mixin.spec().constraints().stream().anyMatch(c -> c.name().equals(constraint))) {
                         owns = true;
                     }
                 }
@@ -145,13 +140,11 @@ public final class Resolver {
     }
 
     private Built build(List<Overlay> candidates) {
-        Spec spec = store.base().spec().copy();
-        spec.mixins = null;
         List<String> applied = new ArrayList<>();
         applied.add("base");
-        mergeChains(candidates, spec, applied);
-        Set<String> fromMixins = mergeMixins(spec);
-        return new Built(spec, applied, fromMixins);
+        Spec spec = mergeChains(candidates, store.base().spec().withMixins(null), applied);
+        Set<String> fromMixins = new LinkedHashSet<>();
+        return new Built(mergeMixins(spec, fromMixins), applied, fromMixins);
     }
 
     /** Matching overlays, ancestors of other matches removed, sorted by (specificity, name). */
@@ -218,7 +211,7 @@ public final class Resolver {
         return v == null || v.isEmpty() || v.equals(Criteria.ANY);
     }
 
-    private void mergeChains(List<Overlay> candidates, Spec spec, List<String> applied) {
+    private Spec mergeChains(List<Overlay> candidates, Spec spec, List<String> applied) {
         Set<String> processed = new HashSet<>();
         for (Overlay o : candidates) {
             List<Overlay> chain;
@@ -229,11 +222,12 @@ public final class Resolver {
             }
             for (Overlay node : chain) {
                 if (processed.add(node.name())) {
-                    spec.merge(node.spec());
+                    spec = spec.merge(node.spec());
                     applied.add(node.name());
                 }
             }
         }
+        return spec;
     }
 
     /** The chain root→leaf, base excluded. */
@@ -257,28 +251,24 @@ public final class Resolver {
         return chain;
     }
 
-    /** Returns the names of mixin-contributed constraints. */
-    Set<String> mergeMixins(Spec spec) {
-        Set<String> mixinConstraints = new LinkedHashSet<>();
-        if (spec.mixins == null || spec.mixins.isEmpty()) {
-            spec.mixins = null;
-            return mixinConstraints;
+    /** The spec with its mixins merged in (and none left named); adds the names of mixin-contributed constraints. */
+    Spec mergeMixins(Spec spec, Set<String> mixinConstraints) {
+        List<String> names = spec.mixins();
+        if (names == null || names.isEmpty()) {
+            return spec.withMixins(null);
         }
         Set<String> existingC = new HashSet<>();
-        if (spec.constraints != null) {
-            spec.constraints.forEach(c -> existingC.add(c.name()));
+        if (spec.constraints() != null) {
+            spec.constraints().forEach(c -> existingC.add(c.name()));
         }
-        Set<String> existingR = new HashSet<>();
-        if (spec.componentRefs != null) {
-            spec.componentRefs.forEach(r -> existingR.add(r.name));
-        }
-        for (String name : spec.mixins) {
+        Set<String> existingR = new HashSet<>(spec.refsByName().keySet());
+        for (String name : names) {
             Mixin m = store.mixin(name);
             if (m == null) {
                 throw new AicrException(ErrorCode.NOT_FOUND, "mixin \"" + name + "\" not found in recipes/mixins/");
             }
-            List<Constraint> mc = m.spec().constraints == null ? List.of() : m.spec().constraints;
-            List<ComponentRef> mr = m.spec().componentRefs == null ? List.of() : m.spec().componentRefs;
+            List<Constraint> mc = m.spec().constraints() == null ? List.of() : m.spec().constraints();
+            List<ComponentRef> mr = m.spec().componentRefs() == null ? List.of() : m.spec().componentRefs();
             for (Constraint c : mc) {
                 if (existingC.contains(c.name())) {
                     throw new AicrException(ErrorCode.INVALID_REQUEST, "mixin \"" + name + "\" constraint \"" + c.name()
@@ -286,101 +276,91 @@ public final class Resolver {
                 }
             }
             for (ComponentRef r : mr) {
-                if (!existingR.contains(r.name)) {
+                if (!existingR.contains(r.name())) {
                     continue;
                 }
                 String field = r.firstIdentityField();
                 if (field != null) {
-                    throw new AicrException(ErrorCode.INVALID_REQUEST, "mixin \"" + name + "\" component \"" + r.name
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "mixin \"" + name + "\" component \"" + r.name()
                             + "\" sets identity/sourcing field \"" + field + "\" which conflicts with the inheritance "
                             + "chain; mixins may only contribute Namespace, ManifestFiles, or PreManifestFiles to an "
                             + "existing component");
                 }
             }
-            Spec fragment = new Spec();
-            fragment.constraints = m.spec().constraints;
-            fragment.componentRefs = m.spec().componentRefs;
-            List<String> keep = spec.mixins;
-            spec.mixins = null;
-            spec.merge(fragment);
-            spec.mixins = keep;
+            spec = spec.merge(new Spec(m.spec().constraints(), m.spec().componentRefs(), null, null));
             mc.forEach(c -> {
                 existingC.add(c.name());
                 mixinConstraints.add(c.name());
             });
-            mr.forEach(r -> existingR.add(r.name));
+            mr.forEach(r -> existingR.add(r.name()));
         }
-        spec.mixins = null;
-        return mixinConstraints;
+        return spec.withMixins(null);
     }
 
-    RecipeResult finalize(Criteria query, Spec spec, List<String> applied) {
-        List<ComponentRef> refs = spec.componentRefs == null ? new ArrayList<>() : spec.componentRefs;
+    RecipeResult finalize(Criteria query, Spec spec, RecipeResult.Metadata metadata) {
+        List<ComponentRef> refs = spec.componentRefs() == null ? List.of() : spec.componentRefs();
         try {
             Dependencies.validate(refs);
         } catch (AicrException e) {
             throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "merged recipe validation failed", e);
         }
         List<String> order = Dependencies.deploymentOrder(refs);
-        canonicalizeTypes(refs);
-        applyRegistryDefaults(refs);
-        RecipeResult r = new RecipeResult();
-        r.criteria = query;
-        r.constraints = spec.constraints == null ? new ArrayList<>() : spec.constraints;
-        r.componentRefs = refs;
-        r.deploymentOrder = order;
-        r.validation = spec.validation;
-        r.metadata.appliedOverlays = applied;
+        refs = applyRegistryDefaults(canonicalizeTypes(refs));
         Coherence.check(refs);
-        return r;
+        return new RecipeResult(RecipeResult.KIND, RecipeResult.API_VERSION, query,
+                spec.constraints() == null ? List.of() : spec.constraints(), refs, order, spec.validation(), metadata);
     }
 
-    static void canonicalizeTypes(List<ComponentRef> refs) {
+    /** Refs with {@code helm}/{@code kustomize} types spelled canonically ({@code Helm}, {@code Kustomize}). */
+    static List<ComponentRef> canonicalizeTypes(List<ComponentRef> refs) {
+        List<ComponentRef> out = new ArrayList<>(refs.size());
         for (ComponentRef r : refs) {
-            String t = r.type.toLowerCase(Locale.ROOT);
-            if (t.equals("helm")) {
-                r.type = "Helm";
-            } else if (t.equals("kustomize")) {
-                r.type = "Kustomize";
-            }
+            String t = r.type().toLowerCase(Locale.ROOT);
+            String canonical = t.equals("helm") ? "Helm" : t.equals("kustomize") ? "Kustomize" : r.type();
+            out.add(canonical.equals(r.type()) ? r : r.toBuilder().type(canonical).build());
         }
+        return out;
     }
 
-    private void applyRegistryDefaults(List<ComponentRef> refs) {
+    private List<ComponentRef> applyRegistryDefaults(List<ComponentRef> refs) {
         ComponentRegistry reg = store.componentRegistry();
-        for (ComponentRef r : refs) {
-            ComponentConfig cfg = reg.get(r.name);
+        List<ComponentRef> out = new ArrayList<>(refs.size());
+        for (ComponentRef ref : refs) {
+            ComponentConfig cfg = reg.get(ref.name());
             if (cfg == null) {
+                out.add(ref);
                 continue;
             }
-            if (r.type.isEmpty()) {
-                r.type = cfg.type();
+            ComponentRef.Builder b = ref.toBuilder();
+            String type = ref.type().isEmpty() ? cfg.type() : ref.type();
+            b.type(type);
+            if (type.equals("Helm")) {
+                b.source(fill(ref.source(), cfg.helm().defaultRepository()))
+                        .version(fill(ref.version(), cfg.helm().defaultVersion()))
+                        .namespace(fill(ref.namespace(), cfg.helm().defaultNamespace()))
+                        .chart(fill(ref.chart(), cfg.chartName()));
+            } else if (type.equals("Kustomize")) {
+                b.source(fill(ref.source(), cfg.kustomize().defaultSource()))
+                        .tag(fill(ref.tag(), cfg.kustomize().defaultTag()))
+                        .path(fill(ref.path(), cfg.kustomize().defaultPath()));
             }
-            if (r.type.equals("Helm")) {
-                r.source = fill(r.source, cfg.helm().defaultRepository());
-                r.version = fill(r.version, cfg.helm().defaultVersion());
-                r.namespace = fill(r.namespace, cfg.helm().defaultNamespace());
-                r.chart = fill(r.chart, cfg.chartName());
-            } else if (r.type.equals("Kustomize")) {
-                r.source = fill(r.source, cfg.kustomize().defaultSource());
-                r.tag = fill(r.tag, cfg.kustomize().defaultTag());
-                r.path = fill(r.path, cfg.kustomize().defaultPath());
+            if (!ref.healthCheckSkip() && ref.healthCheckAsserts().isEmpty() && !cfg.assertFile().isEmpty()) {
+                b.healthCheckAsserts(assertFile(ref.name(), cfg.assertFile()));
             }
+            out.add(b.build());
         }
-        for (ComponentRef r : refs) {
-            ComponentConfig cfg = reg.get(r.name);
-            if (r.healthCheckSkip || !r.healthCheckAsserts.isEmpty() || cfg == null || cfg.assertFile().isEmpty()) {
-                continue;
-            }
-            try {
-                r.healthCheckAsserts = new String(store.data().readBytes(cfg.assertFile()), StandardCharsets.UTF_8);
-            } catch (AicrException e) {
-                throw AicrException.propagate(ErrorCode.INTERNAL, "failed to read healthCheck.assertFile for component \""
-                        + r.name + "\" from \"" + cfg.assertFile() + "\"", e);
-            } catch (RuntimeException e) {
-                throw new AicrException(ErrorCode.INTERNAL, "failed to read healthCheck.assertFile for component \""
-                        + r.name + "\" from \"" + cfg.assertFile() + "\"", e);
-            }
+        return out;
+    }
+
+    private String assertFile(String component, String file) {
+        try {
+            return new String(store.data().readBytes(file), StandardCharsets.UTF_8);
+        } catch (AicrException e) {
+            throw AicrException.propagate(ErrorCode.INTERNAL, "failed to read healthCheck.assertFile for component \""
+                    + component + "\" from \"" + file + "\"", e);
+        } catch (RuntimeException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to read healthCheck.assertFile for component \""
+                    + component + "\" from \"" + file + "\"", e);
         }
     }
 

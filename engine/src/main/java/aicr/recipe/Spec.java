@@ -10,47 +10,32 @@ import java.util.TreeMap;
 
 /**
  * The mergeable part of an overlay: constraints, component refs, validation and mixin names.
- * Used both as catalog data (never mutated) and as the accumulator of one resolution.
+ * Immutable: catalog data is shared by every resolution, and {@link #merge} returns the
+ * accumulated spec of one resolution as a new value. Lists are tri-state (null when absent).
  */
-public final class Spec {
-    public List<Constraint> constraints;
-    public List<ComponentRef> componentRefs;
-    public Validation validation;
-    public List<String> mixins;
+public record Spec(List<Constraint> constraints, List<ComponentRef> componentRefs, Validation validation,
+                   List<String> mixins) {
+
+    public Spec {
+        constraints = constraints == null ? null : List.copyOf(constraints);
+        componentRefs = componentRefs == null ? null : List.copyOf(componentRefs);
+        mixins = mixins == null ? null : List.copyOf(mixins);
+    }
 
     static Spec decode(Node.MapNode spec) {
-        Spec s = new Spec();
-        s.constraints = Constraint.decodeList(spec, "constraints");
         List<Node.MapNode> rs = Fields.mapList(spec, "componentRefs");
-        if (rs != null) {
-            s.componentRefs = new ArrayList<>();
-            for (Node.MapNode r : rs) {
-                s.componentRefs.add(ComponentRef.decode(r));
-            }
-        }
         Node.MapNode v = Fields.map(spec, "validation");
-        s.validation = v == null ? null : Validation.decode(v);
-        s.mixins = Fields.strList(spec, "mixins");
-        return s;
+        return new Spec(Constraint.decodeList(spec, "constraints"),
+                rs == null ? null : rs.stream().map(ComponentRef::decode).toList(),
+                v == null ? null : Validation.decode(v), Fields.strList(spec, "mixins"));
     }
 
-    /** A deep copy, so a resolution never changes catalog data. */
-    Spec copy() {
-        Spec s = new Spec();
-        s.constraints = constraints == null ? null : new ArrayList<>(constraints);
-        if (componentRefs != null) {
-            s.componentRefs = new ArrayList<>();
-            for (ComponentRef r : componentRefs) {
-                s.componentRefs.add(r.copy());
-            }
-        }
-        s.validation = validation == null ? null : validation.copy();
-        s.mixins = mixins == null ? null : new ArrayList<>(mixins);
-        return s;
+    Spec withMixins(List<String> names) {
+        return new Spec(constraints, componentRefs, validation, names);
     }
 
-    /** Merges a more specific spec into this one (chain order); results come out name-sorted. */
-    void merge(Spec other) {
+    /** A more specific spec merged into this one (chain order); results come out name-sorted. */
+    Spec merge(Spec other) {
         Map<String, Constraint> cons = new TreeMap<>();
         if (constraints != null) {
             constraints.forEach(c -> cons.put(c.name(), c));
@@ -58,47 +43,34 @@ public final class Spec {
         if (other.constraints != null) {
             other.constraints.forEach(c -> cons.put(c.name(), c));
         }
-        constraints = new ArrayList<>(cons.values());
 
-        Map<String, ComponentRef> refs = new TreeMap<>();
-        if (componentRefs != null) {
-            componentRefs.forEach(r -> refs.put(r.name, r));
-        }
+        Map<String, ComponentRef> refs = new TreeMap<>(refsByName());
         if (other.componentRefs != null) {
             for (ComponentRef r : other.componentRefs) {
-                ComponentRef mine = refs.get(r.name);
-                if (mine == null) {
-                    refs.put(r.name, r.copy());
-                } else {
-                    mine.merge(r);
-                }
+                refs.merge(r.name(), r, ComponentRef::merge);
             }
         }
-        componentRefs = new ArrayList<>(refs.values());
 
+        Validation v = validation;
         if (other.validation != null) {
-            if (validation == null) {
-                validation = other.validation.copy();
-            } else {
-                validation.merge(other.validation);
-            }
+            v = validation == null ? other.validation : validation.merge(other.validation);
         }
+        List<String> m = mixins;
         if (other.mixins != null) {
-            if (mixins == null) {
-                mixins = new ArrayList<>();
-            }
-            for (String m : other.mixins) {
-                if (!mixins.contains(m)) {
-                    mixins.add(m);
+            m = new ArrayList<>(mixins == null ? List.of() : mixins);
+            for (String name : other.mixins) {
+                if (!m.contains(name)) {
+                    m.add(name);
                 }
             }
         }
+        return new Spec(new ArrayList<>(cons.values()), new ArrayList<>(refs.values()), v, m);
     }
 
     Map<String, ComponentRef> refsByName() {
         Map<String, ComponentRef> m = new LinkedHashMap<>();
         if (componentRefs != null) {
-            componentRefs.forEach(r -> m.put(r.name, r));
+            componentRefs.forEach(r -> m.put(r.name(), r));
         }
         return m;
     }

@@ -18,23 +18,23 @@ public final class ValuesHydrator {
 
     public static Map<String, Object> hydrate(DataSource data, ComponentRef r) {
         Map<String, Object> result = new LinkedHashMap<>();
-        boolean hasOverrides = r.overrides != null && !r.overrides.isEmpty();
-        if (r.valuesFile.isEmpty() && !hasOverrides) {
+        boolean hasOverrides = r.overrides() != null && !r.overrides().isEmpty();
+        if (r.valuesFile().isEmpty() && !hasOverrides) {
             return result;
         }
-        if (!r.valuesFile.isEmpty()) {
-            String own = "components/" + r.name + "/values.yaml";
-            if (r.valuesFile.equals(own)) {
+        if (!r.valuesFile().isEmpty()) {
+            String own = "components/" + r.name() + "/values.yaml";
+            if (r.valuesFile().equals(own)) {
                 result = read(data, own);
             } else {
                 if (data.exists(own)) {
                     result = read(data, own);
                 }
-                Merge.mergeValues(result, read(data, r.valuesFile));
+                Merge.mergeValues(result, read(data, r.valuesFile()));
             }
         }
         if (hasOverrides) {
-            Merge.mergeValues(result, r.overrides);
+            Merge.mergeValues(result, r.overrides());
         }
         return result;
     }

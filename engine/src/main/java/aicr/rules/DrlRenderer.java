@@ -1,6 +1,5 @@
 package aicr.rules;
 
-import aicr.errors.AicrException;
 import aicr.io.Node;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,8 +25,11 @@ final class DrlRenderer {
     private DrlRenderer() {
     }
 
-    /** Imported by every rule file: the fact types and the pure helpers. */
-    static final List<String> DEFAULT_IMPORTS = List.of("aicr.rules.facts.*");
+    /**
+     * Imported by every rule file: the fact types and the pure helpers, and Go's string rules
+     * ({@code GoStrings.trimSpace}, {@code GoStrings.quote}) from the one place that has them.
+     */
+    static final List<String> DEFAULT_IMPORTS = List.of("aicr.rules.facts.*", "aicr.gocompat.GoStrings");
 
     private static final TypeReference<List<Base>> PATTERNS = new TypeReference<>() {
     };

@@ -26,17 +26,19 @@ public final class Precompile {
      * changed facts never loads a stale compiled module (dev builds share a version string).
      */
     static void writeFactsFingerprint(Path out) throws IOException {
-        Path facts = out.resolve("aicr/rules/facts");
         java.security.MessageDigest md;
         try {
             md = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (var s = Files.list(facts)) {
-            for (Path p : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                md.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                md.update(Files.readAllBytes(p));
+        // the fact types and helpers, and the Go string rules every rule file imports (DrlRenderer)
+        for (String dir : List.of("aicr/rules/facts", "aicr/gocompat")) {
+            try (var s = Files.list(out.resolve(dir))) {
+                for (Path p : s.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                    md.update((dir + "/" + p.getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(p));
+                }
             }
         }
         Path f = out.resolve(FACTS_FINGERPRINT);

@@ -1,6 +1,7 @@
 package aicr.snapshot;
 
-import aicr.io.GoFloat;
+import aicr.gocompat.GoFloat;
+import aicr.gocompat.GoValues;
 import java.math.BigInteger;
 
 /**
@@ -29,5 +30,14 @@ public record Reading(Object value) {
 
     public static Reading of(String s) {
         return new Reading(s);
+    }
+
+    /** A decoded value as a reading: ints, uint64, floats, bools and strings keep their type, the rest becomes its {@code %v}. */
+    static Reading ofDecoded(Object v) {
+        if (v instanceof Long || v instanceof BigInteger || v instanceof Double || v instanceof Boolean
+                || v instanceof String) {
+            return new Reading(v);
+        }
+        return new Reading(GoValues.format(v));
     }
 }

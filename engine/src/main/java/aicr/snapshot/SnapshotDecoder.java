@@ -76,7 +76,7 @@ final class SnapshotDecoder {
         Node.MapNode m = mapping(n, "map[string]interface {}");
         Map<String, Reading> out = new LinkedHashMap<>();
         if (m != null) {
-            m.entries().forEach((k, v) -> out.put(k, GoValues.reading(Values.of(v))));
+            m.entries().forEach((k, v) -> out.put(k, Reading.ofDecoded(Values.of(v))));
         }
         return out;
     }

@@ -68,7 +68,7 @@ public final class SnapshotReader {
 
     /** A reading from a parsed YAML value, typed as in a snapshot's data map (a null node is {@code <nil>}). */
     public static Reading reading(Node n) {
-        return GoValues.reading(n == null ? null : Values.of(n));
+        return Reading.ofDecoded(n == null ? null : Values.of(n));
     }
 
     static void checkApiVersion(Snapshot snap) {

@@ -42,7 +42,7 @@ public final class SnapshotWriter {
         if (!s.metadata().isEmpty()) {
             doc.with("metadata", new LinkedHashMap<String, Object>(s.metadata()));
         }
-        doc.with("fingerprint", Fingerprints.of(s.measurements(), json));
+        doc.with("fingerprint", Fingerprint.of(s).toStruct(!json));
         List<Object> ms = new ArrayList<>();
         for (Measurement m : s.measurements()) {
             Struct mm = new Struct().with("type", m.type());
@@ -108,7 +108,7 @@ public final class SnapshotWriter {
         rows.put("Header.Kind", s.kind());
         rows.put("Header.APIVersion", s.apiVersion());
         rows.put("Header.Metadata", JsonWriter.write(new LinkedHashMap<String, Object>(s.metadata()), false));
-        flattenStruct(rows, "Fingerprint", goFingerprint(Fingerprints.of(s.measurements(), true)));
+        flattenStruct(rows, "Fingerprint", goFingerprint(Fingerprint.of(s).toStruct()));
         for (int i = 0; i < s.measurements().size(); i++) {
             Measurement m = s.measurements().get(i);
             String p = "Measurements.[" + i + "]";

@@ -6,6 +6,7 @@ import aicr.io.Node;
 import aicr.rules.CaseAdapter;
 import aicr.rules.RuleBase;
 import aicr.rules.RuleFile;
+import aicr.rules.RuleKind;
 import aicr.rules.facts.Outcome;
 import aicr.snapshot.ConstraintPath;
 import aicr.snapshot.Measurement;
@@ -32,6 +33,11 @@ import java.util.Set;
 public final class ConstraintCases implements CaseAdapter {
     private static final Set<String> GIVEN = Set.of("name", "constraint", "reading", "snapshot");
     static final String DEFAULT_NAME = "K8s.server.version";
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.CONSTRAINT;
+    }
 
     @Override
     public String run(RuleBase base, RuleFile file, RuleFile.RuleCase c) {

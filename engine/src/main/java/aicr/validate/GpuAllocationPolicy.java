@@ -35,14 +35,14 @@ public final class GpuAllocationPolicy {
         ComponentRef dra = enabled(r, DRA);
         if (dra != null) {
             Map<String, Object> values = ValuesHydrator.hydrate(data, dra);
-            Boolean set = lookup(values, dra.name, GPUS_ENABLED);
+            Boolean set = lookup(values, dra.name(), GPUS_ENABLED);
             if (set == null) {
-                throw invalid("invalid GPU allocation configuration: component \"" + dra.name + "\" is enabled but \""
+                throw invalid("invalid GPU allocation configuration: component \"" + dra.name() + "\" is enabled but \""
                         + GPUS_ENABLED + "\" is not set — the upstream chart's declared default (true) would diverge "
                         + "from the resolved allocation policy at deploy time; pin the value explicitly in the recipe (issue #1327)");
             }
             gpusEnabled = set;
-            Boolean w = lookup(values, dra.name, OVERRIDE);
+            Boolean w = lookup(values, dra.name(), OVERRIDE);
             waiver = w != null && w;
         }
         boolean devicePlugin = false;
@@ -59,7 +59,7 @@ public final class GpuAllocationPolicy {
             }
         }
         if (op != null) {
-            Boolean dp = lookup(ValuesHydrator.hydrate(data, op), op.name, DEVICE_PLUGIN_ENABLED);
+            Boolean dp = lookup(ValuesHydrator.hydrate(data, op), op.name(), DEVICE_PLUGIN_ENABLED);
             devicePlugin = dp == null || dp;
         }
         if (gpusEnabled) {
@@ -118,7 +118,7 @@ public final class GpuAllocationPolicy {
         }
         if (!(current instanceof Boolean b)) {
             throw invalid("component \"" + component + "\" value \"" + path + "\" must be a boolean, got "
-                    + aicr.io.GoStrings.typeName(current) + " — cannot resolve the GPU allocation policy from a malformed value");
+                    + aicr.gocompat.GoStrings.typeName(current) + " — cannot resolve the GPU allocation policy from a malformed value");
         }
         return b;
     }

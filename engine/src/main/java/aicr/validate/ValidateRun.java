@@ -37,7 +37,8 @@ import java.util.List;
  * report, in the reference's order of steps (spec §5.2) with its log lines and exit codes.
  * Deliberate differences (docs/validate.md): every readiness constraint is evaluated and
  * reported, also when one fails; reports carry the deciding rule of each constraint and no
- * times unless asked; live (cluster) validation is not available in this build.
+ * times unless asked. The cluster steps (snapshot agent, live phases) are a {@link ClusterValidation};
+ * this build has none that reaches a cluster.
  */
 public final class ValidateRun {
     private ValidateRun() {
@@ -47,6 +48,7 @@ public final class ValidateRun {
      * What to validate and how.
      *
      * @param phases     {@code --phase} values as given
+     * @param failFast   for the live phases ({@link ClusterValidation#runPhases}): skip the phases after a failing one
      * @param rulesDir   {@code --rules DIR}: extra or replacing constraint rules, or null
      * @param output     report destination ("" or "-" for stdout)
      * @param timestamps write timestamp/start/stop into the report
@@ -117,8 +119,31 @@ public final class ValidateRun {
     static final String NO_CLUSTER_REASON = "skipped - no-cluster mode";
     static final String READINESS_FAILED_REASON = "skipped - readiness pre-flight failed";
 
+    /**
+     * A finished validation, for what runs after the report (evidence emission): the recipe,
+     * the snapshot as read, and one CTRF report per phase run, in run order.
+     */
+    public record Validated(RecipeResult recipe, Snapshot snapshot, List<String> phases, List<CtrfReport> reports,
+                            ValidatorCatalog catalog, boolean timestamps) {
+    }
+
     /** Runs validation; returns the exit code (0) or throws the error that decides it. */
     public static int run(Options o, PrintStream stdout) {
+        return run(o, stdout, ClusterValidation.UNAVAILABLE, null);
+    }
+
+    /** As {@link #run(Options, PrintStream)}, with {@code cluster} for the agent and the live phases. */
+    public static int run(Options o, PrintStream stdout, ClusterValidation cluster) {
+        return run(o, stdout, cluster, null);
+    }
+
+    /**
+     * As {@link #run(Options, PrintStream, ClusterValidation)}; {@code after} (may be null) gets the
+     * validation once its report is written and phases logged, also when a phase failed, before
+     * the exit is decided (evidence emission).
+     */
+    public static int run(Options o, PrintStream stdout, ClusterValidation cluster,
+                          java.util.function.Consumer<Validated> after) {
         List<String> phases = Phases.parse(o.phases());
         if (o.recipe() == null || o.recipe().isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
@@ -130,7 +155,7 @@ public final class ValidateRun {
         if (o.noCluster()) {
             Log.info("validating in --no-cluster mode — offline dry-run; checks are reported as skipped, no cluster is contacted");
         } else {
-            Log.info("validating against the live cluster — validator Jobs will be deployed to the active kube-context");
+            Log.info(cluster.banner());
         }
         RecipeStore store = Recipes.store(o.dataDir(), false);
         Log.info("loading recipe", "uri", o.recipe());
@@ -144,12 +169,9 @@ public final class ValidateRun {
             Log.info("loading snapshot", "uri", o.snapshot());
             snap = SnapshotReader.read(o.snapshot(), o.kubeconfig());
         } else {
-            Log.info("deploying agent to capture snapshot");
-            throw new AicrException(ErrorCode.INTERNAL, "failed to capture snapshot", new AicrException(
-                    ErrorCode.SERVICE_UNAVAILABLE, "the snapshot agent needs cluster access, which this build does not "
-                    + "support yet; capture a snapshot elsewhere and pass --snapshot"));
+            snap = cluster.captureSnapshot(o);
         }
-        warnVersionSkew(BuildInfo.VERSION, recipe.metadata.version, snap.metadata().getOrDefault("version", ""));
+        warnVersionSkew(BuildInfo.VERSION, recipe.metadata().version(), snap.metadata().getOrDefault("version", ""));
         warnPhasesWithoutChecks(phases, recipe);
 
         Log.info("running validation", "phases", Phases.format(phases));
@@ -164,7 +186,7 @@ public final class ValidateRun {
                 new RuleCache(RuleCache.defaultRoot(), BuildInfo.VERSION));
         Log.debug("constraint rules loaded", "rules", rules.rules().size(), "ms", (System.nanoTime() - t0) / 1_000_000);
         List<ConstraintFacts.Input> inputs = new ArrayList<>();
-        recipe.constraints.forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
+        recipe.constraints().forEach(c -> inputs.add(new ConstraintFacts.Input(c.name(), c.value())));
         List<ConstraintResult> results = new ConstraintEvaluator(rules).evaluate(inputs, snap, otherFacts(recipe));
         AicrException readinessFailure = preflightLog(results);
 
@@ -181,27 +203,32 @@ public final class ValidateRun {
             write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
             throw readinessFailure;
         }
-        if (!o.noCluster()) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to apply namespace", new AicrException(
-                    ErrorCode.SERVICE_UNAVAILABLE, "live validation deploys validator Jobs, which needs cluster access "
-                    + "this build does not support yet; run with --no-cluster"));
-        }
-        List<String> statuses = new ArrayList<>();
-        for (String p : run) {
-            CtrfReport r = CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), NO_CLUSTER_REASON, now);
-            reports.add(r);
-            statuses.add(CtrfReport.SKIPPED);
-        }
+        List<ClusterValidation.PhaseResult> phaseResults = o.noCluster() ? skippedOffline(run, catalog, now)
+                : cluster.runPhases(o, recipe, snap, run, catalog);
+        phaseResults.forEach(p -> reports.add(p.report()));
         write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
-        boolean failing = false;
-        for (int i = 0; i < run.size(); i++) {
-            Log.info("phase result", "phase", run.get(i), "status", statuses.get(i), "duration", "0s");
-            failing |= statuses.get(i).equals(CtrfReport.FAILED) || statuses.get(i).equals(CtrfReport.OTHER);
+        phaseResults.forEach(p -> Log.info("phase result", "phase", p.phase(), "status", p.status(), "duration", p.duration()));
+        if (after != null) {
+            after.accept(new Validated(recipe, snap, phaseResults.stream().map(ClusterValidation.PhaseResult::phase).toList(),
+                    phaseResults.stream().map(ClusterValidation.PhaseResult::report).toList(), catalog, o.timestamps()));
         }
-        if (o.failOnError() && failing) {
+        // Offline phases are all skipped, so only live results can fail the run here.
+        if (o.failOnError() && phaseResults.stream().anyMatch(p -> p.status().equals(CtrfReport.FAILED)
+                || p.status().equals(CtrfReport.OTHER))) {
             throw new AicrException(ErrorCode.INTERNAL, "validation failed: one or more phases did not pass");
         }
         return 0;
+    }
+
+    /** {@code --no-cluster}: every catalog entry of each phase is reported skipped; nothing runs, nothing fails. */
+    private static List<ClusterValidation.PhaseResult> skippedOffline(List<String> phases, ValidatorCatalog catalog, long now) {
+        List<ClusterValidation.PhaseResult> out = new ArrayList<>();
+        for (String p : phases) {
+            out.add(new ClusterValidation.PhaseResult(p,
+                    CtrfReport.skipped(BuildInfo.VERSION, p, catalog.forPhase(p), NO_CLUSTER_REASON, now),
+                    CtrfReport.SKIPPED, "0s"));
+        }
+        return out;
     }
 
     /**
@@ -249,18 +276,18 @@ public final class ValidateRun {
     /** Recipe facts for rules that want them: components, criteria, phase constraints. */
     static List<Object> otherFacts(RecipeResult r) {
         List<Object> out = new ArrayList<>();
-        for (ComponentRef c : r.componentRefs) {
-            out.add(new Component(c.name, c.type, c.chart, c.source, c.version, c.namespace, c.enabled(),
-                    c.overrides == null ? null : aicr.io.Values.copyMap(c.overrides)));
+        for (ComponentRef c : r.componentRefs()) {
+            out.add(new Component(c.name(), c.type(), c.chart(), c.source(), c.version(), c.namespace(), c.enabled(),
+                    c.overrides() == null ? null : aicr.io.Values.copyMap(c.overrides())));
         }
-        if (r.criteria != null) {
-            out.add(new Criteria(r.criteria.service(), r.criteria.accelerator(), r.criteria.intent(), r.criteria.os(),
-                    r.criteria.platform(), r.criteria.nodes()));
+        if (r.criteria() != null) {
+            out.add(new Criteria(r.criteria().service(), r.criteria().accelerator(), r.criteria().intent(), r.criteria().os(),
+                    r.criteria().platform(), r.criteria().nodes()));
         }
-        if (r.validation != null) {
-            r.validation.phases.forEach((name, p) -> {
-                if (p.constraints != null) {
-                    p.constraints.forEach(c -> out.add(new PhaseConstraint(name, c.name(), c.value())));
+        if (r.validation() != null) {
+            r.validation().phases().forEach((name, p) -> {
+                if (p.constraints() != null) {
+                    p.constraints().forEach(c -> out.add(new PhaseConstraint(name, c.name(), c.value())));
                 }
             });
         }
@@ -301,7 +328,7 @@ public final class ValidateRun {
     }
 
     static void warnPhasesWithoutChecks(List<String> phases, RecipeResult r) {
-        if (r.validation == null) {
+        if (r.validation() == null) {
             if (!phases.isEmpty()) {
                 Log.warn("recipe has no validation section; requested phases will have no checks",
                         "phases", Phases.format(phases));
@@ -309,8 +336,8 @@ public final class ValidateRun {
             return;
         }
         for (String p : phases) {
-            Phase ph = r.validation.phase(p);
-            if (ph == null || ph.checks == null || ph.checks.isEmpty()) {
+            Phase ph = r.validation().phase(p);
+            if (ph == null || ph.checks() == null || ph.checks().isEmpty()) {
                 Log.warn("phase requested but no checks defined in recipe; phase will be empty", "phase", p);
             }
         }

@@ -3,6 +3,7 @@ package aicr.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashMap;

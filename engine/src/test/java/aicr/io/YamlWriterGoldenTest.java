@@ -1,7 +1,7 @@
 package aicr.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Re-emits YAML written by the reference and expects the same bytes: the file is loaded into the
- * value model and written again with the same settings.
+ * value model and written again with the same settings. The recipe and query outputs are the
+ * project's golden set ({@code golden/recipes}, {@code golden/query}); the rest are test resources.
  */
 class YamlWriterGoldenTest {
 
@@ -32,20 +37,17 @@ class YamlWriterGoldenTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "recipe-lke.yaml",
-        "recipe-h100-eks-ubuntu-training-slurm.yaml",
-        "recipe-ocp-training.yaml",
-        "recipe-gb200-eks-ubuntu-inference-dynamo.yaml",
-        "recipe-a100-gke-cos-training.yaml",
-        "query-q03.yaml",
-        "query-q04.yaml",
-        "query-q05.yaml",
-    })
-    void sortedDocumentsRoundTripByteForByte(String name) {
-        String text = resource("golden-yaml/" + name);
-        assertEquals(text, YamlWriter.write(GoldenYaml.load(text), true));
+    /** Every recipe.yaml of golden/recipes and every YAML query output of golden/query. */
+    @TestFactory
+    Stream<DynamicTest> goldenRecipesAndQueriesRoundTripByteForByte() {
+        List<Path> files = goldenFiles("recipes", "recipe.yaml");
+        files.addAll(goldenFiles("query", "stdout.txt").stream().filter(p -> isYamlDocument(read(p))).toList());
+        return roundTrips(files, text -> YamlWriter.write(GoldenYaml.load(text), true));
+    }
+
+    /** A query that printed a bare scalar (fmt.Println) is not a YAML document of the writer. */
+    private static boolean isYamlDocument(String text) {
+        return text.contains(":") || text.startsWith("- ");
     }
 
     @ParameterizedTest
@@ -72,36 +74,34 @@ class YamlWriterGoldenTest {
     }
 
     /**
-     * Every recipe and query output of the shared golden set, when the set is next to the
-     * checkout (it is not part of the repository, so this is skipped elsewhere).
+     * {@code golden/<kind>/<case>/<file>} for every case that has the file, sorted; fails when the
+     * golden set is missing (it is part of the repository).
      */
-    @Test
-    void wholeSharedGoldenSetWhenPresent() throws IOException {
-        Path root = sharedGolden();
-        assumeTrue(root != null, "shared golden set not present");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.getFileName().toString().equals("recipe.yaml") && p.startsWith(root.resolve("recipes"))
-                    || p.startsWith(root.resolve("query")) && p.getFileName().toString().equals("stdout.txt"))
-                    .sorted().toList();
-        }
-        assumeTrue(!files.isEmpty());
-        for (Path p : files) {
-            String text = Files.readString(p);
-            if (!text.contains(":") && !text.startsWith("- ")) {
-                continue; // a query that printed a bare scalar with fmt.Println, not YAML
-            }
-            assertEquals(text, YamlWriter.write(GoldenYaml.load(text), true), p.toString());
+    static List<Path> goldenFiles(String kind, String file) {
+        Path dir = Path.of("..", "golden", kind);
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> out = new ArrayList<>(
+                    s.map(d -> d.resolve(file)).filter(Files::isRegularFile).sorted().toList());
+            assertFalse(out.isEmpty(), "no " + file + " under " + dir.toAbsolutePath());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("golden set missing: " + dir.toAbsolutePath(), e);
         }
     }
 
-    static Path sharedGolden() {
-        for (String candidate : List.of("../../shared/golden-ref", "../shared/golden-ref", "/work/shared/golden-ref")) {
-            Path p = Path.of(candidate).toAbsolutePath().normalize();
-            if (Files.isDirectory(p.resolve("recipes"))) {
-                return p;
-            }
+    /** One dynamic test per file: {@code rewrite(text)} must give the file's bytes back. */
+    static Stream<DynamicTest> roundTrips(List<Path> files, UnaryOperator<String> rewrite) {
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getParent().getFileName() + "/" + p.getFileName(), () -> {
+            String text = read(p);
+            assertEquals(text, rewrite.apply(text));
+        }));
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return null;
     }
 }

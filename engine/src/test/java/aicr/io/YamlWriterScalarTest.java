@@ -2,6 +2,7 @@ package aicr.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import aicr.gocompat.Timestamp;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;

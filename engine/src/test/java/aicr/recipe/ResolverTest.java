@@ -2,7 +2,6 @@ package aicr.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,27 +36,27 @@ class ResolverTest {
     void leafChainsMergeOverBaseInSpecificityThenNameOrder() {
         RecipeResult r = resolve(RecipeStore.embedded(), q("eks", "h100", "training", "ubuntu"));
         assertEquals(List.of("base", "monitoring-hpa", "h100-any", "eks", "eks-training", "h100-eks-training",
-                "h100-eks-ubuntu-training"), r.metadata.appliedOverlays);
+                "h100-eks-ubuntu-training"), r.metadata().appliedOverlays());
         assertEquals(List.of("K8s.server.version", "OS.release.ID", "OS.release.VERSION_ID",
-                "OS.sysctl./proc/sys/kernel/osrelease"), r.constraints.stream().map(Constraint::name).toList());
-        assertEquals("24.04", r.constraints.get(2).value(), "string fields keep the literal text");
-        assertEquals("aws-ebs-csi-driver", r.deploymentOrder.get(0));
+                "OS.sysctl./proc/sys/kernel/osrelease"), r.constraints().stream().map(Constraint::name).toList());
+        assertEquals("24.04", r.constraints().get(2).value(), "string fields keep the literal text");
+        assertEquals("aws-ebs-csi-driver", r.deploymentOrder().get(0));
     }
 
     @Test
     void genericQueryStillGetsTheAllWildcardOverlay() {
         RecipeResult r = resolve(RecipeStore.embedded(), Criteria.fresh());
-        assertEquals(List.of("base", "monitoring-hpa"), r.metadata.appliedOverlays);
+        assertEquals(List.of("base", "monitoring-hpa"), r.metadata().appliedOverlays());
     }
 
     @Test
     void disabledComponentsStayInRefsButLeaveTheDeploymentOrder() {
         RecipeResult r = resolve(RecipeStore.embedded(), q("ocp", "any", "training", "any"));
-        assertEquals(17, r.componentRefs.size());
-        assertEquals(6, r.deploymentOrder.size());
-        for (ComponentRef ref : r.componentRefs) {
-            assertEquals(ref.enabled(), r.deploymentOrder.contains(ref.name), ref.name);
-            assertFalse(ref.healthCheckAsserts.isEmpty(), "health checks are hydrated for disabled refs too");
+        assertEquals(17, r.componentRefs().size());
+        assertEquals(6, r.deploymentOrder().size());
+        for (ComponentRef ref : r.componentRefs()) {
+            assertEquals(ref.enabled(), r.deploymentOrder().contains(ref.name()), ref.name());
+            assertFalse(ref.healthCheckAsserts().isEmpty(), "health checks are hydrated for disabled refs too");
         }
     }
 
@@ -70,7 +69,7 @@ class ResolverTest {
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
         // any OS bypasses the check and silently yields a generic result
         RecipeResult r = resolve(RecipeStore.embedded(), q("gke", "h100", "training", "ubuntu"));
-        assertEquals(List.of("base", "monitoring-hpa", "h100-any"), r.metadata.appliedOverlays);
+        assertEquals(List.of("base", "monitoring-hpa", "h100-any"), r.metadata().appliedOverlays());
     }
 
     @Test
@@ -184,7 +183,7 @@ class ResolverTest {
                     - {name: Custom.marker, value: "1"}
                 """);
         RecipeResult r = resolve(withData(d), q("eks", "h100", "training", "ubuntu"));
-        assertTrue(r.constraints.stream().anyMatch(c -> c.name().equals("Custom.marker")));
+        assertTrue(r.constraints().stream().anyMatch(c -> c.name().equals("Custom.marker")));
     }
 
     @Test
@@ -198,7 +197,7 @@ class ResolverTest {
                     - {name: Custom.marker, value: "1"}
                 """);
         RecipeResult r = resolve(withData(d), q("eks", "h100", "training", "ubuntu"));
-        assertFalse(r.constraints.stream().anyMatch(c -> c.name().equals("Custom.marker")));
+        assertFalse(r.constraints().stream().anyMatch(c -> c.name().equals("Custom.marker")));
     }
 
     @Test
@@ -239,7 +238,7 @@ class ResolverTest {
         RecipeStore s = withData(d);
         assertEquals("mycloud", s.criteriaRegistry().parse(aicr.criteria.Dimension.SERVICE, "MyCloud"));
         RecipeResult r = resolve(s, q("mycloud", "h100", "any", "any"));
-        assertTrue(r.metadata.appliedOverlays.contains("mine"));
+        assertTrue(r.metadata().appliedOverlays().contains("mine"));
         assertThrows(AicrException.class,
                 () -> s.criteriaRegistry().strict(true).parse(aicr.criteria.Dimension.SERVICE, "mycloud"));
     }
@@ -282,13 +281,19 @@ class ResolverTest {
     }
 
     @Test
-    void storeIsNotChangedByResolution() {
+    @SuppressWarnings("unchecked")
+    void storeAndResultsCannotBeChanged() {
         RecipeStore s = RecipeStore.embedded();
         RecipeResult a = resolve(s, q("eks", "h100", "training", "ubuntu"));
-        a.componentRefs.get(0).overrides = Map.of("mutated", true);
-        a.componentRefs.get(0).name = "mutated";
+        assertThrows(UnsupportedOperationException.class, () -> a.componentRefs().remove(0));
+        ComponentRef withOverrides = a.componentRefs().stream().filter(r -> r.overrides() != null).findFirst().orElseThrow();
+        assertThrows(UnsupportedOperationException.class, () -> withOverrides.overrides().put("mutated", true));
+        Object nested = withOverrides.overrides().values().stream().filter(v -> v instanceof Map).findFirst().orElseThrow();
+        assertThrows(UnsupportedOperationException.class, () -> ((Map<String, Object>) nested).clear());
+        assertThrows(UnsupportedOperationException.class, () -> a.metadata().appliedOverlays().add("x"));
+        Overlay base = s.base();
+        assertThrows(UnsupportedOperationException.class, () -> base.spec().componentRefs().clear());
         RecipeResult b = resolve(s, q("eks", "h100", "training", "ubuntu"));
-        assertEquals("aws-ebs-csi-driver", b.componentRefs.get(0).name);
-        assertNull(b.componentRefs.get(0).overrides);
+        assertEquals(a, b, "resolution is a pure function of store and criteria");
     }
 }

@@ -39,6 +39,7 @@ class RuleDirectoryTest {
                 then: insert(Verdict.of($c, $r, $r.trimmed().matches($c.operand())));
             """;
 
+    /** Also shows that the documented helper {@code GoStrings.trimSpace} is in scope of every rule file. */
     static final String CASELESS_EXACT = """
             id: constraint.exact
             kind: constraint
@@ -50,7 +51,7 @@ class RuleDirectoryTest {
                 when:
                   - { given: Constraint, as: $c, having: [ 'failedStep == null', 'operator == ""' ] }
                   - { given: Reading, as: $r, having: [ 'key == $c.key' ] }
-                then: insert(Verdict.of($c, $r, $r.trimmed().equalsIgnoreCase($c.operand())));
+                then: insert(Verdict.of($c, $r, GoStrings.trimSpace($r.value()).equalsIgnoreCase($c.operand())));
             """;
 
     private static Verdict decide(RuleBase base, String operator, String operand, String value) {

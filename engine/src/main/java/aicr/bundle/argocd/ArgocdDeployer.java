@@ -1,9 +1,7 @@
 package aicr.bundle.argocd;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
-import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.Numbered;
@@ -14,7 +12,9 @@ import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.options.ArgoOptions;
 import aicr.bundle.options.Validators;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.values.DynamicPaths;
 import aicr.bundle.vendor.Provenance;
 import aicr.bundle.vendor.VendorRecord;
 import aicr.errors.AicrException;
@@ -32,7 +32,16 @@ import java.util.Map;
  * the folder's sync wave, and a parent Application that picks up every
  * {@code <folder>/application.yaml} of the repository.
  */
-public final class ArgocdDeployer implements Deployer {
+public final class ArgocdDeployer implements ArgoApplications {
+    /** Plain Applications have no install-time values to fill; the Helm app-of-apps has. */
+    @Override
+    public void checkFlags(String repoUrl, DynamicPaths dynamic) {
+        if (!dynamic.isEmpty()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "dynamic declarations are not supported with deployer \"argocd\"; use deployer \"argocd-helm\" instead");
+        }
+    }
+
     public static final String DEFAULT_APP_NAME = "nvidia-stack";
     static final String PLACEHOLDER_REPO = "https://github.com/YOUR-ORG/YOUR-REPO.git";
     static final int MAX_CHILD_NAME = 53;
@@ -89,9 +98,9 @@ public final class ArgocdDeployer implements Deployer {
         List<LocalComponent> components = new ArrayList<>();
         Map<String, ComponentRef> byName = new LinkedHashMap<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name) == null ? Map.of() : in.valuesOf(r.name),
-                    in.dynamic().of(r.name)));
-            byName.put(r.name, r);
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()) == null ? Map.of() : in.valuesOf(r.name()),
+                    in.dynamic().of(r.name())));
+            byName.put(r.name(), r);
         }
         LocalFormatWriter.Written result = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), written);
@@ -119,7 +128,7 @@ public final class ArgocdDeployer implements Deployer {
 
     private static ChildApp child(Folder f, ComponentRef ref, int wave, DeployerInput in, ArgoOptions argo,
                                   String parentName, boolean inline) {
-        String chart = ref.chart.isEmpty() ? ref.name : ref.chart;
+        String chart = ref.chart().isEmpty() ? ref.name() : ref.chart();
         String name = argo.namePrefix() + f.name();
         try {
             Validators.appName(name);
@@ -138,13 +147,13 @@ public final class ArgocdDeployer implements Deployer {
                     + " collides with the parent Application name; choose a different --app-name or deployer namePrefix");
         }
         if (f.kind() == FolderKind.LOCAL_HELM) {
-            return new ChildApp(name, f, ref.namespace, "", "", "", wave, true, "");
+            return new ChildApp(name, f, ref.namespace(), "", "", "", wave, true, "");
         }
-        boolean oci = ref.source.startsWith("oci://");
-        String repo = oci ? stripTrailingSlashes(ref.source) + "/" + chart : ref.source;
-        String version = oci ? ref.version : Versions.stripV(ref.version);
-        String values = inline ? inlineValues(in.valuesOf(ref.name)) : "";
-        return new ChildApp(name, f, ref.namespace, repo, chart, version, wave, false, values);
+        boolean oci = ref.source().startsWith("oci://");
+        String repo = oci ? stripTrailingSlashes(ref.source()) + "/" + chart : ref.source();
+        String version = oci ? ref.version() : Versions.stripV(ref.version());
+        String values = inline ? inlineValues(in.valuesOf(ref.name())) : "";
+        return new ChildApp(name, f, ref.namespace(), repo, chart, version, wave, false, values);
     }
 
     /** Sorted values indented 8 spaces for {@code helm.valuesObject}; {@code {}} when there are none. */
@@ -182,7 +191,7 @@ public final class ArgocdDeployer implements Deployer {
     static Map<String, Object> readme(DeployerInput in, Layout layout, String appName) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("BundlerVersion", in.settings().cliVersion());
-        d.put("RecipeVersion", in.recipe().metadata.version);
+        d.put("RecipeVersion", in.recipe().metadata().version());
         d.put("AppName", appName);
         List<Map<String, Object>> apps = new ArrayList<>();
         for (ChildApp a : layout.apps()) {

@@ -1,21 +1,23 @@
 package aicr.bundle.argocdhelm;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
+import aicr.bundle.argocd.ArgoApplications;
 import aicr.bundle.argocd.ArgocdDeployer;
 import aicr.bundle.argocd.ChildApp;
-import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.Numbered;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.options.ArgoOptions;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
+import aicr.bundle.values.DynamicPaths;
 import aicr.bundle.values.ValueSplit;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.io.YamlWriter;
+import aicr.log.Log;
 import aicr.recipe.ComponentConfig;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;
@@ -31,7 +33,21 @@ import java.util.TreeMap;
  * numbered folder renders that folder's child Application; the parent Application deploys the
  * chart itself. Published once, the same chart serves several clusters.
  */
-public final class ArgocdHelmDeployer implements Deployer {
+public final class ArgocdHelmDeployer implements ArgoApplications {
+    /** The chart's repoURL is a value supplied at install time, so --repo has no place here. */
+    @Override
+    public void checkFlags(String repoUrl, DynamicPaths dynamic) {
+        if (!repoUrl.isEmpty()) {
+            Log.warn("--repo is ignored with --deployer argocd-helm; supply the URL at install time via `helm install --set repoURL=...`",
+                    "repo", repoUrl);
+        }
+    }
+
+    @Override
+    public boolean isHelmChart() {
+        return true;
+    }
+
     static final String DEFAULT_CHART = "aicr-bundle";
     static final String DEFAULT_APP = "aicr-stack";
     static final String FINALIZER = "resources-finalizer.argocd.argoproj.io";
@@ -43,7 +59,7 @@ public final class ArgocdHelmDeployer implements Deployer {
         String chart = in.settings().chartName().isEmpty() ? DEFAULT_CHART : in.settings().chartName();
         ArgocdDeployer.Layout layout = ArgocdDeployer.layout(in, appName, false);
         BundleTree tree = new BundleTree();
-        tree.put("Chart.yaml", chartYaml(chart, ChartVersion.of(in.recipe().metadata.version)), 0600);
+        tree.put("Chart.yaml", chartYaml(chart, ChartVersion.of(in.recipe().metadata().version())), 0600);
         Map<String, Object> rootValues = staticValues(in, tree);
         if (!in.settings().appName().isEmpty()) {
             rootValues.put("appName", in.settings().appName());
@@ -96,16 +112,16 @@ public final class ArgocdHelmDeployer implements Deployer {
     private static Map<String, Object> staticValues(DeployerInput in, BundleTree tree) {
         Map<String, Object> stubs = new TreeMap<>();
         tree.dir("static", BundleTree.DIR_MODE);
-        for (ComponentRef ref : in.recipe().componentRefs) {
-            if (ref.type.equals("Kustomize") || ref.source.isEmpty()) {
+        for (ComponentRef ref : in.recipe().componentRefs()) {
+            if (ref.type().equals("Kustomize") || ref.source().isEmpty()) {
                 continue;
             }
-            List<String> paths = in.dynamic().of(ref.name);
-            ValueSplit split = ValueSplit.of(in.valuesOf(ref.name), paths);
+            List<String> paths = in.dynamic().of(ref.name());
+            ValueSplit split = ValueSplit.of(in.valuesOf(ref.name()), paths);
             if (!paths.isEmpty()) {
-                stubs.put(overrideKey(in, ref.name), split.dynamic());
+                stubs.put(overrideKey(in, ref.name()), split.dynamic());
             }
-            tree.put("static/" + ref.name + ".yaml", LocalFormatWriter.valuesFile(split.statics()), 0600);
+            tree.put("static/" + ref.name() + ".yaml", LocalFormatWriter.valuesFile(split.statics()), 0600);
         }
         return new LinkedHashMap<>(stubs);
     }

@@ -1,6 +1,6 @@
 package aicr.bundle.argocdhelm;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.io.YamlWriter;
 import java.util.Map;

@@ -7,6 +7,7 @@ import aicr.rules.CaseAdapter;
 import aicr.rules.Finding;
 import aicr.rules.RuleBase;
 import aicr.rules.RuleFile;
+import aicr.rules.RuleKind;
 import aicr.rules.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ import java.util.Set;
 public final class BundleCheckCases implements CaseAdapter {
     private static final Set<String> GIVEN = Set.of("component", "function", "severity", "conditions", "criteria",
             "workloadSelector", "acceleratedNodeSelector", "systemNodeSelector", "set");
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.BUNDLE_CHECK;
+    }
 
     @Override
     public String run(RuleBase base, RuleFile file, RuleFile.RuleCase c) {

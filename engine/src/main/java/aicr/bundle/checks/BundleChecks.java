@@ -1,6 +1,5 @@
 package aicr.bundle.checks;
 
-import aicr.bundle.Notes;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.log.Log;
@@ -50,13 +49,13 @@ public final class BundleChecks {
     /** The registry's checks of the bundled components, in recipe order then declaration order. */
     static List<BundleCheck> checks(RecipeResult recipe, ComponentRegistry registry) {
         List<BundleCheck> out = new ArrayList<>();
-        for (ComponentRef ref : recipe.componentRefs) {
-            ComponentConfig c = registry.get(ref.name);
+        for (ComponentRef ref : recipe.componentRefs()) {
+            ComponentConfig c = registry.get(ref.name());
             if (c == null) {
                 continue;
             }
             for (ComponentConfig.ValidationSpec v : c.validations()) {
-                out.add(new BundleCheck(out.size(), ref.name, v.function(), v.severity(), v.message(), v.conditions()));
+                out.add(new BundleCheck(out.size(), ref.name(), v.function(), v.severity(), v.message(), v.conditions()));
             }
         }
         return out;
@@ -83,8 +82,8 @@ public final class BundleChecks {
             s.insert(criteria(f.recipe()));
             s.insert(f.options());
             s.insertAll(f.sets());
-            for (ComponentRef r : f.recipe().componentRefs) {
-                s.insert(new BundleComponent(r.name, r.namespace, f.values().getOrDefault(r.name, Map.of())));
+            for (ComponentRef r : f.recipe().componentRefs()) {
+                s.insert(new BundleComponent(r.name(), r.namespace(), f.values().getOrDefault(r.name(), Map.of())));
             }
             for (Finding finding : s.fire()) {
                 if (finding.fact() instanceof CheckResult r) {
@@ -96,10 +95,10 @@ public final class BundleChecks {
     }
 
     static BundleCriteria criteria(RecipeResult recipe) {
-        if (recipe.criteria == null) {
+        if (recipe.criteria() == null) {
             return new BundleCriteria(false, "", "", "", "", "");
         }
-        var c = recipe.criteria;
+        var c = recipe.criteria();
         return new BundleCriteria(true, c.service(), c.accelerator(), c.intent(), c.os(), c.platform());
     }
 

@@ -1,14 +1,14 @@
 package aicr.bundle.flux;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
 import aicr.bundle.deployer.SourceNames;
 import aicr.bundle.deployer.Versions;
 import aicr.bundle.manifest.ManifestFile;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;
@@ -47,8 +47,8 @@ public final class FluxDeployer implements Deployer {
         List<String> resources = new ArrayList<>();
         Map<String, String> helmSources = new TreeMap<>();
         for (ComponentRef r : in.ordered()) {
-            if (r.type.equals("Helm") && !r.source.isEmpty() && !vendors(in, r)) {
-                helmSources.putIfAbsent(r.source, SourceNames.sanitize(r.source, "default-source"));
+            if (r.type().equals("Helm") && !r.source().isEmpty() && !vendors(in, r)) {
+                helmSources.putIfAbsent(r.source(), SourceNames.sanitize(r.source(), "default-source"));
             }
         }
         helmSources.forEach((url, name) -> {
@@ -89,27 +89,27 @@ public final class FluxDeployer implements Deployer {
     private static List<String> component(FluxContext ctx, ComponentRef ref, String previousTerminal,
                                           Map<String, String> helmSources) {
         DeployerInput in = ctx.in;
-        ctx.tree.dir(ref.name, DIR_MODE);
+        ctx.tree.dir(ref.name(), DIR_MODE);
         List<String> dependsOn = previousTerminal == null ? List.of() : List.of(previousTerminal);
         List<String> resources = new ArrayList<>();
-        List<ManifestFile> pre = in.pre().getOrDefault(ref.name, List.of());
-        List<ManifestFile> post = in.post().getOrDefault(ref.name, List.of());
+        List<ManifestFile> pre = in.pre().getOrDefault(ref.name(), List.of());
+        List<ManifestFile> post = in.post().getOrDefault(ref.name(), List.of());
         if (!pre.isEmpty()) {
-            String preName = ref.name + "-pre";
+            String preName = ref.name() + "-pre";
             resources.addAll(LocalChart.write(ctx, ref, preName, pre, dependsOn));
             dependsOn = List.of(preName);
         }
-        if (!ref.type.equals("Helm")) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "unsupported component type " + quote(ref.type)
-                    + " for component " + quote(ref.name));
+        if (!ref.type().equals("Helm")) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "unsupported component type " + quote(ref.type())
+                    + " for component " + quote(ref.name()));
         }
-        if (ref.chart.isEmpty() && ref.source.isEmpty() && !post.isEmpty()) {
-            resources.addAll(LocalChart.write(ctx, ref, ref.name, post, dependsOn));
+        if (ref.chart().isEmpty() && ref.source().isEmpty() && !post.isEmpty()) {
+            resources.addAll(LocalChart.write(ctx, ref, ref.name(), post, dependsOn));
             return resources;
         }
         resources.addAll(vendors(in, ref) ? LocalChart.vendored(ctx, ref, dependsOn) : upstream(ctx, ref, dependsOn, helmSources));
         if (!post.isEmpty()) {
-            resources.addAll(LocalChart.write(ctx, ref, ref.name + "-post", post, List.of(ref.name)));
+            resources.addAll(LocalChart.write(ctx, ref, ref.name() + "-post", post, List.of(ref.name())));
         }
         return resources;
     }
@@ -118,28 +118,28 @@ public final class FluxDeployer implements Deployer {
     private static List<String> upstream(FluxContext ctx, ComponentRef ref, List<String> dependsOn,
                                          Map<String, String> helmSources) {
         List<String> resources = new ArrayList<>();
-        FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name, ref.name, v -> v, resources);
+        FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name(), ref.name(), v -> v, resources);
         Map<String, Object> values = rv.statics();
         String valuesFrom = rv.valuesFrom();
-        boolean oci = ref.source.startsWith("oci://");
-        Map<String, Object> d = ctx.data("Name", ref.name, "TargetNamespace", ref.namespace,
-                "Chart", ref.chart.isEmpty() ? ref.name : ref.chart,
-                "Version", oci ? ref.version : Versions.stripV(ref.version), "SourceKind", "HelmRepository",
-                "SourceName", helmSources.getOrDefault(ref.source, SourceNames.sanitize(ref.source, "default-source")),
+        boolean oci = ref.source().startsWith("oci://");
+        Map<String, Object> d = ctx.data("Name", ref.name(), "TargetNamespace", ref.namespace(),
+                "Chart", ref.chart().isEmpty() ? ref.name() : ref.chart(),
+                "Version", oci ? ref.version() : Versions.stripV(ref.version()), "SourceKind", "HelmRepository",
+                "SourceName", helmSources.getOrDefault(ref.source(), SourceNames.sanitize(ref.source(), "default-source")),
                 "DependsOn", dependsOn, "ValuesFrom", valuesFrom, "Values", indented(values));
-        resources.add(ctx.write(ref.name + "/helmrelease.yaml", "flux/helmrelease.yaml.tmpl", d));
+        resources.add(ctx.write(ref.name() + "/helmrelease.yaml", "flux/helmrelease.yaml.tmpl", d));
         return resources;
     }
 
     /** With {@code --vendor-charts}, charts from a repository are pulled into the bundle. */
     static boolean vendors(DeployerInput in, ComponentRef ref) {
-        return in.puller() != null && !ref.source.isEmpty() && ref.tag.isEmpty() && ref.path.isEmpty();
+        return in.puller() != null && !ref.source().isEmpty() && ref.tag().isEmpty() && ref.path().isEmpty();
     }
 
     /** The release a component's successor waits for: its {@code -post} chart when it has one. */
     static String terminal(ComponentRef ref, DeployerInput in) {
-        boolean hasChart = !ref.chart.isEmpty() || !ref.source.isEmpty();
-        return hasChart && !in.post().getOrDefault(ref.name, List.of()).isEmpty() ? ref.name + "-post" : ref.name;
+        boolean hasChart = !ref.chart().isEmpty() || !ref.source().isEmpty();
+        return hasChart && !in.post().getOrDefault(ref.name(), List.of()).isEmpty() ? ref.name() + "-post" : ref.name();
     }
 
     /** Sorted values YAML indented 4 spaces (the HelmRelease's {@code spec.values}); "" when empty. */
@@ -152,15 +152,15 @@ public final class FluxDeployer implements Deployer {
 
     private static void checkInjectedNames(DeployerInput in) {
         Set<String> declared = new HashSet<>();
-        in.ordered().forEach(r -> declared.add(r.name));
+        in.ordered().forEach(r -> declared.add(r.name()));
         for (ComponentRef r : in.ordered()) {
-            String n = r.name;
+            String n = r.name();
             if (!in.pre().getOrDefault(n, List.of()).isEmpty() && declared.contains(n + "-pre")) {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(n) + " has preManifestFiles and "
                         + "would inject " + quote(n) + "-pre, but a component named " + quote(n)
                         + "-pre is already declared in the recipe — rename one to avoid collision");
             }
-            boolean hasChart = !r.chart.isEmpty() || !r.source.isEmpty();
+            boolean hasChart = !r.chart().isEmpty() || !r.source().isEmpty();
             if (hasChart && !in.post().getOrDefault(n, List.of()).isEmpty() && declared.contains(n + "-post")) {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(n) + " is mixed (helm + "
                         + "manifests) and would inject " + quote(n) + "-post, but a component named " + quote(n)
@@ -177,14 +177,14 @@ public final class FluxDeployer implements Deployer {
             ComponentRef r = refs.get(i);
             String previous = i == 0 ? "-" : terminal(refs.get(i - 1), in);
             String primaryDeps = previous;
-            if (!in.pre().getOrDefault(r.name, List.of()).isEmpty()) {
-                rows.add(row(r.name + "-pre", "", r.namespace, previous));
-                primaryDeps = r.name + "-pre";
+            if (!in.pre().getOrDefault(r.name(), List.of()).isEmpty()) {
+                rows.add(row(r.name() + "-pre", "", r.namespace(), previous));
+                primaryDeps = r.name() + "-pre";
             }
-            rows.add(row(r.name, r.version.isEmpty() ? r.tag : r.version, r.namespace, primaryDeps));
-            boolean hasChart = !r.chart.isEmpty() || !r.source.isEmpty();
-            if (hasChart && !in.post().getOrDefault(r.name, List.of()).isEmpty()) {
-                rows.add(row(r.name + "-post", "", r.namespace, r.name));
+            rows.add(row(r.name(), r.version().isEmpty() ? r.tag() : r.version(), r.namespace(), primaryDeps));
+            boolean hasChart = !r.chart().isEmpty() || !r.source().isEmpty();
+            if (hasChart && !in.post().getOrDefault(r.name(), List.of()).isEmpty()) {
+                rows.add(row(r.name() + "-post", "", r.namespace(), r.name()));
             }
         }
         Map<String, Object> d = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package aicr.bundle.flux;
 
+import aicr.bundle.deployer.Versions;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.tree.SafePath;
-import aicr.bundle.deployer.Versions;
 import aicr.bundle.vendor.ChartPuller;
 import aicr.recipe.ComponentRef;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class LocalChart {
             ctx.tree.put(path, m.content(), FluxDeployer.FILE_MODE);
         }
         ctx.write(dir + "/Chart.yaml", "flux/chart.yaml.tmpl", Map.of("Name", dir));
-        return release(ctx, ref, dir, dependsOn, ref.name);
+        return release(ctx, ref, dir, dependsOn, ref.name());
     }
 
     /**
@@ -42,17 +42,17 @@ final class LocalChart {
      * it, values under the subchart's name, released from the bundle's repository like a local chart.
      */
     static List<String> vendored(FluxDeployer.FluxContext ctx, ComponentRef ref, List<String> dependsOn) {
-        String chart = ref.chart.isEmpty() ? ref.name : ref.chart;
-        ChartPuller.Pulled pulled = ctx.in.puller().pull(ref.name, ref.source, chart, ref.version);
+        String chart = ref.chart().isEmpty() ? ref.name() : ref.chart();
+        ChartPuller.Pulled pulled = ctx.in.puller().pull(ref.name(), ref.source(), chart, ref.version());
         ctx.vendored.add(pulled.record());
-        String dir = ref.name;
+        String dir = ref.name();
         ctx.tree.dir(dir + "/charts", FluxDeployer.DIR_MODE);
         ctx.tree.put(SafePath.join(dir + "/charts", pulled.tarball()), pulled.tgz(), FluxDeployer.FILE_MODE);
         Map<String, Object> wrapper = new LinkedHashMap<>();
         wrapper.put("Name", dir);
-        wrapper.put("Parent", ref.name);
+        wrapper.put("Parent", ref.name());
         wrapper.put("ChartName", chart);
-        wrapper.put("ChartVersion", Versions.stripVOrDefault(ref.version));
+        wrapper.put("ChartVersion", Versions.stripVOrDefault(ref.version()));
         ctx.write(dir + "/Chart.yaml", "vendor/wrapper-chart.yaml.tmpl", wrapper);
         return release(ctx, ref, dir, dependsOn, chart);
     }
@@ -61,7 +61,7 @@ final class LocalChart {
     private static List<String> release(FluxDeployer.FluxContext ctx, ComponentRef ref, String dir, List<String> dependsOn,
                                         String valuesKey) {
         List<String> resources = new ArrayList<>();
-        FluxDeployer.FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name, dir, v -> wrap(valuesKey, v), resources);
+        FluxDeployer.FluxContext.ReleaseValues rv = ctx.releaseValues(ref.name(), dir, v -> wrap(valuesKey, v), resources);
         Map<String, Object> values = rv.statics();
         String valuesFrom = rv.valuesFrom();
         String inline = values == null || values.isEmpty() ? "" : FluxDeployer.indented(wrap(valuesKey, values));
@@ -69,7 +69,7 @@ final class LocalChart {
         // them (no change), and the chart lints and renders on its own (the reference ships none).
         ctx.tree.put(dir + "/values.yaml", aicr.bundle.localformat.LocalFormatWriter.valuesFile(
                 values == null || values.isEmpty() ? Map.of() : wrap(valuesKey, values)), FluxDeployer.FILE_MODE);
-        Map<String, Object> d = ctx.data("Name", dir, "TargetNamespace", ref.namespace, "DependsOn", dependsOn,
+        Map<String, Object> d = ctx.data("Name", dir, "TargetNamespace", ref.namespace(), "DependsOn", dependsOn,
                 "ValuesFrom", valuesFrom, "Values", inline);
         if (ctx.ociMode()) {
             String generator = dir + "-chart";

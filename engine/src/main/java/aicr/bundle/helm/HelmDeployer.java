@@ -1,6 +1,5 @@
 package aicr.bundle.helm;
 
-import aicr.bundle.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -8,6 +7,7 @@ import aicr.bundle.deployer.Numbered;
 import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.vendor.Provenance;
 import aicr.criteria.Criteria;
@@ -25,6 +25,20 @@ import java.util.Map;
  * bundler.)
  */
 public final class HelmDeployer implements Deployer {
+    /** Gates run as post-install/post-upgrade hooks of the component's release. */
+    static final List<String> GATE_ANNOTATIONS = List.of("helm.sh/hook: post-install,post-upgrade",
+            "helm.sh/hook-delete-policy: before-hook-creation");
+
+    @Override
+    public List<String> readinessGateAnnotations() {
+        return GATE_ANNOTATIONS;
+    }
+
+    @Override
+    public boolean includesRecipe() {
+        return true;
+    }
+
 
     /** Readiness gate Helm timeout: the gate's maximum wait (90m) plus a 5m buffer, in Go duration format. */
     static final String READINESS_HELM_TIMEOUT = "1h35m0s";
@@ -43,7 +57,7 @@ public final class HelmDeployer implements Deployer {
         BundleTree tree = new BundleTree();
         List<LocalComponent> components = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()), in.dynamic().of(r.name())));
         }
         LocalFormatWriter.Written written = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), in.readiness(), in.puller()), tree);
@@ -65,24 +79,24 @@ public final class HelmDeployer implements Deployer {
 
     static Map<String, Object> readme(DeployerInput in, List<Folder> folders) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("RecipeVersion", in.recipe().metadata.version);
+        d.put("RecipeVersion", in.recipe().metadata().version());
         d.put("BundlerVersion", in.settings().cliVersion());
-        d.put("Criteria", criteriaLines(in.recipe().criteria));
+        d.put("Criteria", criteriaLines(in.recipe().criteria()));
         List<Map<String, Object>> comps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("Name", r.name);
-            c.put("Version", r.version);
-            c.put("Namespace", r.namespace);
-            c.put("Repository", r.source);
-            c.put("ChartName", r.chart.isEmpty() ? r.name : r.chart);
+            c.put("Name", r.name());
+            c.put("Version", r.version());
+            c.put("Namespace", r.namespace());
+            c.put("Repository", r.source());
+            c.put("ChartName", r.chart().isEmpty() ? r.name() : r.chart());
             comps.add(c);
-            names.add(r.name);
+            names.add(r.name());
         }
         d.put("Components", comps);
         List<Map<String, Object>> constraints = new ArrayList<>();
-        for (Constraint c : in.recipe().constraints) {
+        for (Constraint c : in.recipe().constraints()) {
             constraints.add(Map.of("Name", c.name(), "Value", c.value()));
         }
         d.put("Constraints", constraints);
@@ -124,15 +138,15 @@ public final class HelmDeployer implements Deployer {
         Map<String, Object> nodewright = null;
         Map<String, Object> dra = null;
         for (ComponentRef r : in.ordered()) {
-            comps.add(Map.of("Name", r.name, "Namespace", r.namespace));
-            if (ORPHANED_CRD_GROUPS.containsKey(r.name)) {
-                crdGroups.add(ORPHANED_CRD_GROUPS.get(r.name));
+            comps.add(Map.of("Name", r.name(), "Namespace", r.namespace()));
+            if (ORPHANED_CRD_GROUPS.containsKey(r.name())) {
+                crdGroups.add(ORPHANED_CRD_GROUPS.get(r.name()));
             }
-            if (r.name.equals("nodewright-operator")) {
-                nodewright = Map.of("Namespace", r.namespace);
+            if (r.name().equals("nodewright-operator")) {
+                nodewright = Map.of("Namespace", r.namespace());
             }
-            if (r.name.equals("nvidia-dra-driver-gpu")) {
-                dra = Map.of("Namespace", r.namespace);
+            if (r.name().equals("nvidia-dra-driver-gpu")) {
+                dra = Map.of("Namespace", r.namespace());
             }
         }
         d.put("Components", comps);

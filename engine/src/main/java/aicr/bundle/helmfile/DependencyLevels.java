@@ -22,11 +22,11 @@ final class DependencyLevels {
         Map<String, List<String>> dependents = new HashMap<>();
         for (ComponentRef r : refs) {
             int degree = 0;
-            for (String dep : r.dependencyRefs == null ? List.<String>of() : r.dependencyRefs) {
+            for (String dep : r.dependencyRefs() == null ? List.<String>of() : r.dependencyRefs()) {
                 degree++;
-                dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(r.name);
+                dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(r.name());
             }
-            inDegree.put(r.name, degree);
+            inDegree.put(r.name(), degree);
         }
         List<String> current = new ArrayList<>();
         inDegree.forEach((n, d) -> {

@@ -1,6 +1,5 @@
 package aicr.bundle.helmfile;
 
-import aicr.bundle.BundleTemplates;
 import aicr.bundle.deployer.Deployer;
 import aicr.bundle.deployer.DeployerInput;
 import aicr.bundle.deployer.DeployerOutput;
@@ -9,6 +8,7 @@ import aicr.bundle.deployer.Versions;
 import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.vendor.Provenance;
 import aicr.io.Struct;
@@ -33,8 +33,8 @@ public final class HelmfileDeployer implements Deployer {
         List<LocalComponent> components = new ArrayList<>();
         Map<String, String> namespaces = new LinkedHashMap<>();
         for (ComponentRef r : in.ordered()) {
-            components.add(LocalComponent.of(r, in.valuesOf(r.name), in.dynamic().of(r.name)));
-            namespaces.put(r.name, r.namespace);
+            components.add(LocalComponent.of(r, in.valuesOf(r.name()), in.dynamic().of(r.name())));
+            namespaces.put(r.name(), r.namespace());
         }
         LocalFormatWriter.Written written = LocalFormatWriter.write(
                 new LocalFormatWriter.Input(components, in.pre(), in.post(), Map.of(), in.puller()), tree);
@@ -113,7 +113,7 @@ public final class HelmfileDeployer implements Deployer {
         d.put("BundlerVersion", Versions.stripVOrDefault(in.settings().cliVersion()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ComponentRef r : in.ordered()) {
-            rows.add(Map.of("Name", r.name, "Namespace", r.namespace, "Version", r.version.isEmpty() ? r.tag : r.version));
+            rows.add(Map.of("Name", r.name(), "Namespace", r.namespace(), "Version", r.version().isEmpty() ? r.tag() : r.version()));
         }
         d.put("Components", rows);
         d.put("HasSubHelmfiles", stratified);

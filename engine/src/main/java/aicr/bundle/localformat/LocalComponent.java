@@ -14,8 +14,8 @@ public record LocalComponent(String name, String namespace, String repository, S
                              String tag, String path, Map<String, Object> values, List<String> dynamicPaths) {
 
     public static LocalComponent of(ComponentRef ref, Map<String, Object> values, List<String> dynamicPaths) {
-        return new LocalComponent(ref.name, ref.namespace, ref.source, ref.chart.isEmpty() ? ref.name : ref.chart,
-                ref.version, ref.tag, ref.path, values, dynamicPaths);
+        return new LocalComponent(ref.name(), ref.namespace(), ref.source(), ref.chart().isEmpty() ? ref.name() : ref.chart(),
+                ref.version(), ref.tag(), ref.path(), values, dynamicPaths);
     }
 
     public boolean isOci() {

@@ -1,12 +1,12 @@
 package aicr.bundle.localformat;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.ManifestRenderer;
 import aicr.bundle.manifest.RenderInput;
 import aicr.bundle.manifest.RenderedYaml;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;

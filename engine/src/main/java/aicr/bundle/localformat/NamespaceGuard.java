@@ -1,6 +1,6 @@
 package aicr.bundle.localformat;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.bundle.manifest.ManifestFile;
 import aicr.errors.AicrException;

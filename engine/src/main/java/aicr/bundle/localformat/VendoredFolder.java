@@ -1,9 +1,8 @@
 package aicr.bundle.localformat;
 
-
-import aicr.bundle.BundleTemplates;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.RenderInput;
+import aicr.bundle.template.BundleTemplates;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;

@@ -30,21 +30,21 @@ public final class GkeQuota {
     /** Adds the quota to {@code pre} for every marked component of a GKE recipe. */
     public static void addTo(Map<String, List<ManifestFile>> pre, RecipeResult recipe, List<ComponentRef> refs,
                              ComponentRegistry registry) {
-        if (recipe.criteria == null || !"gke".equals(recipe.criteria.service())) {
+        if (recipe.criteria() == null || !"gke".equals(recipe.criteria().service())) {
             return;
         }
-        int pods = Math.max(POD_FLOOR, recipe.criteria.nodes() * PODS_PER_NODE);
+        int pods = Math.max(POD_FLOOR, recipe.criteria().nodes() * PODS_PER_NODE);
         for (ComponentRef ref : refs) {
-            ComponentConfig c = registry.get(ref.name);
+            ComponentConfig c = registry.get(ref.name());
             if (c == null || !c.gkeCriticalPriority()) {
                 continue;
             }
-            if (ref.namespace.isEmpty()) {
-                Log.warn("skipping GKE critical-priority quota: component has no namespace", "component", ref.name);
+            if (ref.namespace().isEmpty()) {
+                Log.warn("skipping GKE critical-priority quota: component has no namespace", "component", ref.name());
                 continue;
             }
-            pre.computeIfAbsent(ref.name, k -> new ArrayList<>())
-                    .add(new ManifestFile(PATH, quota(ref.namespace, pods).getBytes(StandardCharsets.UTF_8), false));
+            pre.computeIfAbsent(ref.name(), k -> new ArrayList<>())
+                    .add(new ManifestFile(PATH, quota(ref.namespace(), pods).getBytes(StandardCharsets.UTF_8), false));
         }
     }
 

@@ -1,6 +1,6 @@
 package aicr.bundle.manifest;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
@@ -26,23 +26,23 @@ public final class ManifestCollector {
     public static Map<String, List<ManifestFile>> collect(List<ComponentRef> refs, DataSource data, Phase phase) {
         Map<String, List<ManifestFile>> out = new LinkedHashMap<>();
         for (ComponentRef ref : refs) {
-            List<String> paths = phase == Phase.PRE ? ref.preManifestFiles : ref.manifestFiles;
+            List<String> paths = phase == Phase.PRE ? ref.preManifestFiles() : ref.manifestFiles();
             if (paths == null || paths.isEmpty()) {
                 continue;
             }
             List<ManifestFile> files = new ArrayList<>();
             for (String p : paths) {
                 if (!data.exists(p)) {
-                    throw new AicrException(ErrorCode.INVALID_REQUEST, missing(p, ref.name, data.hasExternal()));
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, missing(p, ref.name(), data.hasExternal()));
                 }
                 try {
                     files.add(new ManifestFile(p, data.readBytes(p), true));
                 } catch (AicrException e) {
                     throw AicrException.propagate(ErrorCode.INTERNAL,
-                            "failed to load manifest " + p + " for component " + ref.name, e);
+                            "failed to load manifest " + p + " for component " + ref.name(), e);
                 }
             }
-            out.put(ref.name, files);
+            out.put(ref.name(), files);
         }
         return out;
     }

@@ -1,9 +1,8 @@
 package aicr.bundle.manifest;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.BundleTemplates;
-import aicr.bundle.options.DeployerType;
+import aicr.bundle.template.BundleTemplates;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
@@ -34,18 +33,19 @@ public final class ReadinessGate {
     public static final String MANIFEST = "readiness.yaml";
     static final String IMAGE_REPO = "ghcr.io/nvidia/aicr-gate";
 
+    /** @param annotations what orders the gate Job after its component under the target tool */
     public static Map<String, List<ManifestFile>> collect(List<ComponentRef> refs, DataSource data,
-                                                          DeployerType deployer, String cliVersion) {
+                                                          List<String> annotations, String cliVersion) {
         Map<String, List<ManifestFile>> out = new LinkedHashMap<>();
         for (ComponentRef ref : refs) {
-            String path = "components/" + ref.name + "/" + MANIFEST;
+            String path = "components/" + ref.name() + "/" + MANIFEST;
             if (!data.exists(path)) {
                 continue;
             }
             String test = new String(data.readBytes(path), StandardCharsets.UTF_8);
-            validate(ref.name, test);
-            String doc = render(ref.name, ref.namespace, test, image(cliVersion), deployer);
-            out.put(ref.name, List.of(new ManifestFile(MANIFEST, doc.getBytes(StandardCharsets.UTF_8), false)));
+            validate(ref.name(), test);
+            String doc = render(ref.name(), ref.namespace(), test, image(cliVersion), annotations);
+            out.put(ref.name(), List.of(new ManifestFile(MANIFEST, doc.getBytes(StandardCharsets.UTF_8), false)));
         }
         return out;
     }
@@ -80,7 +80,7 @@ public final class ReadinessGate {
         return IMAGE_REPO + ":" + tag;
     }
 
-    static String render(String component, String namespace, String test, String image, DeployerType deployer) {
+    static String render(String component, String namespace, String test, String image, List<String> annotations) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("Component", component);
         d.put("Account", component + "-readiness-gate");
@@ -88,11 +88,7 @@ public final class ReadinessGate {
         d.put("Namespace", namespace);
         d.put("Test", indent(test, "    "));
         d.put("Image", image);
-        d.put("Annotations", switch (deployer) {
-            case HELM -> List.of("helm.sh/hook: post-install,post-upgrade", "helm.sh/hook-delete-policy: before-hook-creation");
-            case ARGOCD, ARGOCD_HELM -> List.of("argocd.argoproj.io/sync-options: Replace=true");
-            default -> List.of();
-        });
+        d.put("Annotations", annotations);
         return BundleTemplates.render("manifest/readiness-gate.yaml.tmpl", d);
     }
 

@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.serializer.Serializer;
  * rendered text is parsed as a YAML stream, empty documents are dropped, Helm's install and
  * upgrade hooks are stripped (the chart is installed by a plain {@code helm upgrade --install},
  * and Argo CD would otherwise treat hooked objects differently), and the documents are written
- * back with a comment-preserving 2-space emitter.
+ * back with a comment-preserving 2-space emitter (comments above a sequence item stay above its
+ * {@code -}, and literals keep go-yaml's layout, see {@link GoYamlLayout}).
  *
  * <p>Hooks other than the install/upgrade/rollback/test phases ({@code pre-delete}, ...) are kept
  * with their weight and delete policy.
@@ -65,7 +66,8 @@ public final class RenderedYaml {
             dropBlankLines(doc, true);
             kept.add(doc);
         }
-        String out = kept.isEmpty() ? rendered : emit(kept);
+        GoYamlLayout.tag(kept, rendered);
+        String out = kept.isEmpty() ? rendered : GoYamlLayout.restore(emit(kept));
         return hasObjects(out) ? out : "";
     }
 

@@ -1,6 +1,5 @@
 package aicr.bundle.oci;
 
-import aicr.bundle.OciTarget;
 import aicr.bundle.tree.BundleTree;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
@@ -33,7 +32,7 @@ public final class OciPublisher {
         Artifact artifact;
         if (helmChart) {
             if (!SEMVER_TAG.matcher(target.tag()).matches()) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "argocd-helm OCI tag " + aicr.io.GoStrings.quote(
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "argocd-helm OCI tag " + aicr.gocompat.GoStrings.quote(
                         target.tag()) + " must be a semantic version (e.g. 1.2.3 or v1.2.3): Helm charts are versioned by it");
             }
             String version = target.tag().startsWith("v") ? target.tag().substring(1) : target.tag();

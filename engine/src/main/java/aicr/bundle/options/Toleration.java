@@ -1,6 +1,6 @@
 package aicr.bundle.options;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;

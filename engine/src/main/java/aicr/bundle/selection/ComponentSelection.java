@@ -1,12 +1,12 @@
 package aicr.bundle.selection;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.io.GoStrings;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.Overrides;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import aicr.log.Log;
 import aicr.recipe.ComponentRef;
 import aicr.recipe.ComponentRegistry;
@@ -37,59 +37,54 @@ public final class ComponentSelection {
     }
 
     public static Selected select(RecipeResult recipe, Overrides overrides, ComponentRegistry registry) {
-        if (recipe.componentRefs.isEmpty()) {
+        if (recipe.componentRefs().isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "recipe must contain at least one component reference");
         }
-        for (ComponentRef r : recipe.componentRefs) {
-            if (!SafePath.isSingleElement(r.name)) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid component name " + quote(r.name)
+        for (ComponentRef r : recipe.componentRefs()) {
+            if (!SafePath.isSingleElement(r.name())) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid component name " + quote(r.name())
                         + ": must not contain path separators or parent directory references");
             }
         }
         Set<String> declared = new HashSet<>();
-        recipe.componentRefs.forEach(r -> declared.add(r.name));
+        recipe.componentRefs().forEach(r -> declared.add(r.name()));
         List<ComponentRef> kept = new ArrayList<>();
         Set<String> keptNames = new HashSet<>();
-        for (ComponentRef ref : recipe.componentRefs) {
-            Boolean set = setEnabled(ref.name, overrides, registry);
+        for (ComponentRef ref : recipe.componentRefs()) {
+            Boolean set = setEnabled(ref.name(), overrides, registry);
             boolean recipeEnabled = ref.enabled();
             if (ref.hasNonBooleanEnabled()) {
                 Log.warn("component overrides.enabled is not a boolean; treating the component as enabled",
-                        "component", ref.name);
+                        "component", ref.name());
             }
             if (set != null) {
                 if (set && !recipeEnabled) {
-                    throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(ref.name)
-                            + " is disabled by the recipe and cannot be re-enabled with --set " + ref.name + ":enabled=true");
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(ref.name())
+                            + " is disabled by the recipe and cannot be re-enabled with --set " + ref.name() + ":enabled=true");
                 }
                 if (!set) {
-                    Log.info("skipping component disabled via --set", "component", ref.name);
+                    Log.info("skipping component disabled via --set", "component", ref.name());
                     continue;
                 }
             } else if (!recipeEnabled) {
-                Log.info("skipping disabled component", "component", ref.name);
+                Log.info("skipping disabled component", "component", ref.name());
                 continue;
             }
-            kept.add(ref.copy());
-            keptNames.add(ref.name);
+            kept.add(ref);
+            keptNames.add(ref.name());
         }
         if (kept.isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "recipe has no enabled components after filtering");
         }
-        for (ComponentRef r : kept) {
-            if (r.dependencyRefs != null) {
-                r.dependencyRefs.removeIf(d -> declared.contains(d) && !keptNames.contains(d));
-            }
-        }
+        kept.replaceAll(r -> r.dependencyRefs() == null ? r : r.toBuilder().dependencyRefs(r.dependencyRefs().stream()
+                .filter(d -> !declared.contains(d) || keptNames.contains(d)).toList()).build());
         List<String> order = new ArrayList<>();
-        for (String n : recipe.deploymentOrder) {
+        for (String n : recipe.deploymentOrder()) {
             if (keptNames.contains(n)) {
                 order.add(n);
             }
         }
-        RecipeResult filtered = shallowCopy(recipe);
-        filtered.componentRefs = kept;
-        filtered.deploymentOrder = order;
+        RecipeResult filtered = recipe.withComponents(kept, order);
         return new Selected(filtered, byDeploymentOrder(kept, order));
     }
 
@@ -120,21 +115,8 @@ public final class ComponentSelection {
         for (int i = 0; i < order.size(); i++) {
             pos.put(order.get(i), i);
         }
-        out.sort(Comparator.<ComponentRef>comparingInt(r -> pos.getOrDefault(r.name, Integer.MAX_VALUE))
-                .thenComparing((a, b) -> pos.containsKey(a.name) ? 0 : a.name.compareTo(b.name)));
+        out.sort(Comparator.<ComponentRef>comparingInt(r -> pos.getOrDefault(r.name(), Integer.MAX_VALUE))
+                .thenComparing((a, b) -> pos.containsKey(a.name()) ? 0 : a.name().compareTo(b.name())));
         return out;
-    }
-
-    private static RecipeResult shallowCopy(RecipeResult r) {
-        RecipeResult c = new RecipeResult();
-        c.kind = r.kind;
-        c.apiVersion = r.apiVersion;
-        c.criteria = r.criteria;
-        c.constraints = r.constraints;
-        c.componentRefs = r.componentRefs;
-        c.deploymentOrder = r.deploymentOrder;
-        c.validation = r.validation;
-        c.metadata = r.metadata;
-        return c;
     }
 }

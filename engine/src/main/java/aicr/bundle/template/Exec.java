@@ -22,7 +22,8 @@ import aicr.bundle.template.Node.StringNode;
 import aicr.bundle.template.Node.TemplateNode;
 import aicr.bundle.template.Node.TextNode;
 import aicr.bundle.template.Node.VariableNode;
-
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ final class Exec {
         s.push("$", data);
         ListNode root = templates.get(name);
         if (root == null) {
-            throw s.errorf(GoStrconv.quote(name) + " is an incomplete or empty template");
+            throw s.errorf(GoStrings.quote(name) + " is an incomplete or empty template");
         }
         try {
             s.walk(data, root);
@@ -106,7 +107,7 @@ final class Exec {
         if (node == null) {
             full = "template: " + tmplName + ": " + msg;
         } else {
-            full = "template: " + location(node.pos()) + ": executing " + GoStrconv.quote(tmplName) + " at <" + node
+            full = "template: " + location(node.pos()) + ": executing " + GoStrings.quote(tmplName) + " at <" + node
                     + ">: " + msg;
         }
         return new TemplateException(TemplateException.Kind.EXECUTE, full);
@@ -331,7 +332,7 @@ final class Exec {
         at(t);
         ListNode root = templates.get(t.name());
         if (root == null) {
-            throw errorf("template " + GoStrconv.quote(t.name()) + " not defined");
+            throw errorf("template " + GoStrings.quote(t.name()) + " not defined");
         }
         if (depth >= MAX_EXEC_DEPTH) {
             throw errorf("exceeded maximum template depth (100000)");
@@ -410,7 +411,7 @@ final class Exec {
         if (first instanceof StringNode s) {
             return s.text();
         }
-        throw errorf("can't evaluate command " + GoStrconv.quote(first.toString()));
+        throw errorf("can't evaluate command " + GoStrings.quote(first.toString()));
     }
 
     /** A number literal where no type is expected: float if written like one, else int. */
@@ -500,7 +501,7 @@ final class Exec {
         at(id);
         Func f = Funcs.lookup(id.ident());
         if (f == null) {
-            throw errorf(GoStrconv.quote(id.ident()) + " is not a defined function");
+            throw errorf(GoStrings.quote(id.ident()) + " is not a defined function");
         }
         return evalCall(dot, f, cmd, args, fin);
     }

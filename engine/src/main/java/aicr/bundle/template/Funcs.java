@@ -1,7 +1,8 @@
 package aicr.bundle.template;
 
 import aicr.bundle.template.Exec.Iface;
-
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ final class Funcs {
             List<String> out = new ArrayList<>(a.length);
             for (Object o : a) {
                 if (o != null) { // nil arguments are dropped, so quote of a missing value is ""
-                    out.add(GoStrconv.quote(GoFmt.sprintValue(o)));
+                    out.add(GoStrings.quote(GoFmt.sprintValue(o)));
                 }
             }
             return String.join(" ", out);
@@ -314,7 +315,7 @@ final class Funcs {
                     if (r < ' ') {
                         sb.append("\\u00").append("0123456789ABCDEF".charAt(r >> 4))
                                 .append("0123456789ABCDEF".charAt(r & 0xF));
-                    } else if (r < 0x80 || GoStrconv.isPrint(r)) {
+                    } else if (r < 0x80 || GoStrings.isPrint(r)) {
                         sb.appendCodePoint(r);
                     } else {
                         sb.append(String.format("\\u%04X", r));

@@ -1,5 +1,8 @@
 package aicr.bundle.template;
 
+import aicr.gocompat.GoNumbers;
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +99,7 @@ final class GoFmt {
         if (v instanceof Exec.Iface) {
             return "interface {}";
         }
-        return aicr.io.GoStrings.typeName(v);
+        return aicr.gocompat.GoStrings.typeName(v);
     }
 
     static boolean isInt(Object v) {
@@ -518,7 +521,7 @@ final class GoFmt {
             case 'x' -> fmtIntegerBase(negative, mag, 16, verb, LDIGITS);
             case 'X' -> fmtIntegerBase(negative, mag, 16, verb, UDIGITS);
             case 'c' -> pad(runeString(value));
-            case 'q' -> pad(GoStrconv.quoteRune(runeOf(value), plus));
+            case 'q' -> pad(GoStrings.quoteRune(runeOf(value), plus));
             case 'U' -> fmtUnicode(value);
             default -> badVerb(verb, arg);
         }
@@ -529,7 +532,7 @@ final class GoFmt {
             return 0xFFFD;
         }
         int r = v.intValue();
-        return GoStrconv.validRune(r) ? r : 0xFFFD;
+        return GoStrings.validRune(r) ? r : 0xFFFD;
     }
 
     private static String runeString(BigInteger v) {
@@ -557,7 +560,7 @@ final class GoFmt {
             sb.append('0');
         }
         sb.append(hex);
-        if (sharp && value.signum() >= 0 && value.bitLength() <= 31 && GoStrconv.isPrint(value.intValue())) {
+        if (sharp && value.signum() >= 0 && value.bitLength() <= 31 && GoStrings.isPrint(value.intValue())) {
             sb.append(" '").appendCodePoint(value.intValue()).append('\'');
         }
         boolean z = zero;
@@ -637,7 +640,7 @@ final class GoFmt {
 
     private void fmtFloatCore(double v, char verb, int defaultPrec) {
         int p = precPresent ? prec : defaultPrec;
-        fmtFloatRaw(GoStrconv.formatFloat(v, verb, p));
+        fmtFloatRaw(GoNumbers.formatFloat(v, verb, p));
     }
 
     /** fmt's sign and padding rules around a formatted number. */
@@ -673,7 +676,7 @@ final class GoFmt {
     /** strconv 'b' format: decimal mantissa and binary exponent. */
     private static String binaryFloat(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return GoStrconv.formatFloat(v, 'g', -1);
+            return GoNumbers.formatFloat(v, 'g', -1);
         }
         long bits = Double.doubleToRawLongBits(v);
         boolean neg = bits < 0;
@@ -691,7 +694,7 @@ final class GoFmt {
     /** strconv 'x' format with the shortest mantissa: 0x1.8p+01. */
     private static String hexFloat(double v, boolean upper) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return GoStrconv.formatFloat(v, 'g', -1);
+            return GoNumbers.formatFloat(v, 'g', -1);
         }
         long bits = Double.doubleToRawLongBits(v);
         boolean neg = bits < 0;
@@ -773,12 +776,12 @@ final class GoFmt {
 
     private void fmtQ(String s) {
         s = truncate(s);
-        if (sharp && GoStrconv.canBackquote(s)) {
+        if (sharp && GoStrings.canBackquote(s)) {
             padString("`" + s + "`");
         } else if (plus) {
-            padString(GoStrconv.quoteToASCII(s));
+            padString(GoStrings.quoteToASCII(s));
         } else {
-            padString(GoStrconv.quote(s));
+            padString(GoStrings.quote(s));
         }
     }
 

@@ -1,5 +1,8 @@
 package aicr.bundle.template;
 
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
+
 /**
  * Tokenizer for Go text/template with the default {@code {{ }}} delimiters. It is pulled one item
  * at a time by the parser, like Go's lexer, so that an error token is only seen once the parser
@@ -39,9 +42,9 @@ final class Lexer {
                 for (int n = 0; n < 10 && end < val.length(); n++) {
                     end += Character.charCount(val.codePointAt(end));
                 }
-                return GoStrconv.quote(val.substring(0, end)) + "...";
+                return GoStrings.quote(val.substring(0, end)) + "...";
             }
-            return GoStrconv.quote(val);
+            return GoStrings.quote(val);
         }
     }
 
@@ -455,13 +458,13 @@ final class Lexer {
 
     private Item lexNumber() {
         if (!scanNumber()) {
-            return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+            return error("bad number syntax: " + GoStrings.quote(input.substring(start, pos)));
         }
         int sign = peek();
         if (sign == '+' || sign == '-') {
             // complex constant such as 1+2i: no spaces, must end in 'i'
             if (!scanNumber() || input.charAt(pos - 1) != 'i') {
-                return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
+                return error("bad number syntax: " + GoStrings.quote(input.substring(start, pos)));
             }
             return item(Type.COMPLEX);
         }

@@ -1,5 +1,6 @@
 package aicr.bundle.template;
 
+import aicr.gocompat.GoStrings;
 import java.util.List;
 
 /**
@@ -210,9 +211,9 @@ sealed interface Node {
         @Override
         public String toString() {
             if (pipe == null) {
-                return "{{template " + GoStrconv.quote(name) + "}}";
+                return "{{template " + GoStrings.quote(name) + "}}";
             }
-            return "{{template " + GoStrconv.quote(name) + " " + pipe + "}}";
+            return "{{template " + GoStrings.quote(name) + " " + pipe + "}}";
         }
     }
 

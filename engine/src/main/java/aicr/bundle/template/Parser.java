@@ -23,7 +23,9 @@ import aicr.bundle.template.Node.StringNode;
 import aicr.bundle.template.Node.TemplateNode;
 import aicr.bundle.template.Node.TextNode;
 import aicr.bundle.template.Node.VariableNode;
-
+import aicr.gocompat.GoNumbers;
+import aicr.gocompat.GoStrconv;
+import aicr.gocompat.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,7 +172,7 @@ final class Parser {
                 return;
             }
             if (!isEmptyTree(root)) {
-                throw errorf("template: multiple definition of template " + GoStrconv.quote(name));
+                throw errorf("template: multiple definition of template " + GoStrings.quote(name));
             }
         }
 
@@ -515,7 +517,7 @@ final class Parser {
                 }
                 if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode
                         || node instanceof NilNode || node instanceof DotNode) {
-                    throw errorf("unexpected . after term " + GoStrconv.quote(node.toString()));
+                    throw errorf("unexpected . after term " + GoStrings.quote(node.toString()));
                 }
                 return new ChainNode(chainPos, node, List.copyOf(fields));
             }
@@ -527,7 +529,7 @@ final class Parser {
             switch (t.type()) {
                 case IDENTIFIER:
                     if (!funcs.contains(t.val())) {
-                        throw errorf("function " + GoStrconv.quote(t.val()) + " not defined");
+                        throw errorf("function " + GoStrings.quote(t.val()) + " not defined");
                     }
                     return new IdentifierNode(t.pos(), t.val());
                 case DOT:
@@ -559,7 +561,7 @@ final class Parser {
         private Node useVar(int pos, String name) {
             VariableNode v = newVariable(pos, name);
             if (!vars.contains(v.ident().get(0))) {
-                throw errorf("undefined variable " + GoStrconv.quote(v.ident().get(0)));
+                throw errorf("undefined variable " + GoStrings.quote(v.ident().get(0)));
             }
             return v;
         }
@@ -578,13 +580,13 @@ final class Parser {
             }
             if (t.type() == Type.COMPLEX || text.endsWith("i")) {
                 // complex constants have no use in manifests; reject them instead of modelling them
-                throw errorf("illegal number syntax: " + GoStrconv.quote(text));
+                throw errorf("illegal number syntax: " + GoStrings.quote(text));
             }
-            BigInteger u = GoStrconv.parseUint(text);
+            BigInteger u = GoNumbers.parseUint(text, 0);
             boolean isUint = u != null;
-            Long i = GoStrconv.parseInt(text);
+            BigInteger i = GoNumbers.parseInt(text, 0);
             boolean isInt = i != null;
-            long int64 = isInt ? i : 0;
+            long int64 = isInt ? i.longValue() : 0;
             if (isInt && int64 == 0) {
                 isUint = true; // "-0"
             }
@@ -597,10 +599,10 @@ final class Parser {
                 isFloat = true;
                 f = u.doubleValue();
             } else {
-                Double pf = GoStrconv.parseFloat(text);
+                Double pf = GoNumbers.parseFloat(text);
                 if (pf != null) {
                     if (!containsAny(text, ".eEpP")) {
-                        throw errorf("integer overflow: " + GoStrconv.quote(text));
+                        throw errorf("integer overflow: " + GoStrings.quote(text));
                     }
                     isFloat = true;
                     f = pf;
@@ -615,7 +617,7 @@ final class Parser {
                 }
             }
             if (!isInt && !isUint && !isFloat) {
-                throw errorf("illegal number syntax: " + GoStrconv.quote(text));
+                throw errorf("illegal number syntax: " + GoStrings.quote(text));
             }
             return new NumberNode(t.pos(), text, isInt, int64, isUint, isFloat, f);
         }

@@ -1,8 +1,8 @@
 package aicr.bundle.values;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.Notes;
+import aicr.bundle.checks.Notes;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.log.Log;

@@ -1,8 +1,8 @@
 package aicr.bundle.values;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.Notes;
+import aicr.bundle.checks.Notes;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.log.Log;
@@ -47,7 +47,7 @@ final class BundleRules {
         if (find(refs, DRA) == null || gpuOp == null) {
             return;
         }
-        if (gpuOp.version.isEmpty()) {
+        if (gpuOp.version().isEmpty()) {
             Log.warn("gpu-operator enabled with empty Version, skipping DRA chart-version annotation injection",
                     "component", GPU_OPERATOR, "draComponent", DRA);
             return;
@@ -61,7 +61,7 @@ final class BundleRules {
             if (!(s.get("podAnnotations") instanceof Map<?, ?>)) {
                 s.put("podAnnotations", new LinkedHashMap<String, Object>());
             }
-            ((Map<String, Object>) s.get("podAnnotations")).put(DRA_ANNOTATION, gpuOp.version);
+            ((Map<String, Object>) s.get("podAnnotations")).put(DRA_ANNOTATION, gpuOp.version());
         }
     }
 
@@ -69,8 +69,8 @@ final class BundleRules {
     static void pvcStorageClass(List<ComponentRef> refs, Map<String, Map<String, Object>> values,
                                 ComponentRegistry registry, Notes notes) {
         for (ComponentRef ref : refs) {
-            ComponentConfig c = registry.get(ref.name);
-            Map<String, Object> v = values.get(ref.name);
+            ComponentConfig c = registry.get(ref.name());
+            Map<String, Object> v = values.get(ref.name());
             if (c == null || v == null) {
                 continue;
             }
@@ -85,10 +85,10 @@ final class BundleRules {
                 if (set) {
                     continue;
                 }
-                notes.warn(ref.name + " renders a PVC without storageClassName at " + path + "; set --storage-class "
-                        + "<name> or --set " + ref.name + ":" + path + "=<name> to avoid relying on the cluster default "
+                notes.warn(ref.name() + " renders a PVC without storageClassName at " + path + "; set --storage-class "
+                        + "<name> or --set " + ref.name() + ":" + path + "=<name> to avoid relying on the cluster default "
                         + "StorageClass");
-                Log.warn("component PVC storageClassName is unset", "component", ref.name, "path", path);
+                Log.warn("component PVC storageClassName is unset", "component", ref.name(), "path", path);
             }
         }
     }
@@ -150,7 +150,7 @@ final class BundleRules {
     }
 
     private static String goListType(Object v) {
-        return aicr.io.GoStrings.typeName(v);
+        return aicr.gocompat.GoStrings.typeName(v);
     }
 
     private static String goValue(Object v) {
@@ -159,7 +159,7 @@ final class BundleRules {
 
     private static ComponentRef find(List<ComponentRef> refs, String name) {
         for (ComponentRef r : refs) {
-            if (r.name.equals(name)) {
+            if (r.name().equals(name)) {
                 return r;
             }
         }

@@ -1,5 +1,6 @@
 package aicr.bundle.values;
 
+
 /**
  * The typing of a {@code --set} value, exactly as the reference decides it: {@code true} and
  * {@code false} (lower case only) are booleans; then Go's {@code strconv.ParseInt(s, 10, 64)};
@@ -7,7 +8,7 @@ package aicr.bundle.values;
  *
  * <p>Java's own parsers accept a different language (suffixes like {@code 1d}, surrounding
  * blanks, {@code Infinity}) and reject some of Go's ({@code 1_000}, {@code 0x1p4}); the Go
- * grammar lives in {@link aicr.io.GoNumbers}.
+ * grammar lives in {@link aicr.gocompat.GoNumbers}.
  */
 final class ScalarValue {
     private ScalarValue() {
@@ -49,6 +50,6 @@ final class ScalarValue {
 
     /** Go's ParseFloat(s, 64); null on syntax error and on overflow (ErrRange). */
     static Double parseFloat(String s) {
-        return aicr.io.GoNumbers.parseFloat(s);
+        return aicr.gocompat.GoNumbers.parseFloat(s);
     }
 }

@@ -1,8 +1,8 @@
 package aicr.bundle.values;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.bundle.Notes;
+import aicr.bundle.checks.Notes;
 import aicr.bundle.options.Scheduling;
 import aicr.data.DataSource;
 import aicr.errors.AicrException;
@@ -47,7 +47,7 @@ public final class ValueAssembler {
         AllocationPolicy.check(dynamic, overrides, registry, notes);
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (ComponentRef ref : refs) {
-            out.put(ref.name, assemble(ref));
+            out.put(ref.name(), assemble(ref));
         }
         BundleRules.apply(refs, out, registry, notes);
         return out;
@@ -55,23 +55,23 @@ public final class ValueAssembler {
 
     Map<String, Object> assemble(ComponentRef ref) {
         Map<String, Object> values = base(ref);
-        Map<String, String> set = new LinkedHashMap<>(overrides.scalarFor(ref.name, registry));
+        Map<String, String> set = new LinkedHashMap<>(overrides.scalarFor(ref.name(), registry));
         set.remove(Overrides.ENABLED);
         try {
             OverrideWriter.applyScalar(values, set);
         } catch (AicrException e) {
             throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "failed to apply --set value overrides", e);
         }
-        ComponentConfig cfg = registry.get(ref.name);
+        ComponentConfig cfg = registry.get(ref.name());
         if (cfg != null) {
-            SchedulingInjector.Policy policy = SchedulingInjector.policy(cfg, ref.overrides, set, dynamic.of(ref.name));
-            injector.inject(ref.name, cfg, values, policy, set);
+            SchedulingInjector.Policy policy = SchedulingInjector.policy(cfg, ref.overrides(), set, dynamic.of(ref.name()));
+            injector.inject(ref.name(), cfg, values, policy, set);
         }
-        Map<String, Object> typed = overrides.typedFor(ref.name, registry);
+        Map<String, Object> typed = overrides.typedFor(ref.name(), registry);
         if (typed.containsKey(Overrides.ENABLED)) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(ref.name) + ": "
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "component " + quote(ref.name()) + ": "
                     + quote(Overrides.ENABLED) + " is the enable/disable toggle and must be set with --set (e.g. --set "
-                    + ref.name + ":enabled=false), not --set-json/--set-file");
+                    + ref.name() + ":enabled=false), not --set-json/--set-file");
         }
         try {
             OverrideWriter.applyTyped(values, typed);
@@ -87,7 +87,7 @@ public final class ValueAssembler {
             return ValuesHydrator.hydrate(data, ref);
         } catch (RuntimeException e) {
             String why = e instanceof AicrException a ? a.render() : String.valueOf(e.getMessage());
-            Log.warn("failed to get values for component, using empty map", "component", ref.name, "error", why);
+            Log.warn("failed to get values for component, using empty map", "component", ref.name(), "error", why);
             return new LinkedHashMap<>();
         }
     }

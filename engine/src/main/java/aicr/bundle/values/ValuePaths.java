@@ -1,10 +1,10 @@
 package aicr.bundle.values;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
-import aicr.io.GoStrings;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

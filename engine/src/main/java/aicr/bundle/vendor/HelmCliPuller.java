@@ -1,6 +1,6 @@
 package aicr.bundle.vendor;
 
-import static aicr.io.GoStrings.quote;
+import static aicr.gocompat.GoStrings.quote;
 
 import aicr.bundle.tree.Checksums;
 import aicr.errors.AicrException;

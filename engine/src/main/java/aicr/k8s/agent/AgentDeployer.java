@@ -167,7 +167,7 @@ public final class AgentDeployer {
     }
 
     /** Reads the agent's ConfigMap as a stored document (any format) — for callers that want it parsed. */
-    public ConfigMaps.Stored stored() {
+    public aicr.io.ConfigMapStore.Stored stored() {
         return ConfigMaps.read(s, ConfigMapUri.parse(a.output()));
     }
 

@@ -72,7 +72,7 @@ public final class SnapshotAgent {
             Log.info("deploying agent", "namespace", spec.namespace());
             d.deploy();
             Log.info("agent deployed successfully");
-            Log.info("waiting for Job completion", "job", spec.jobName(), "timeout", aicr.io.GoDuration.format(spec.timeout()));
+            Log.info("waiting for Job completion", "job", spec.jobName(), "timeout", aicr.gocompat.GoDuration.format(spec.timeout()));
             logs = new LogFollower(s, spec);
             d.await(injected ? "job failed (auto-injected node selector " + GPU_LABEL + "=true — if no GPU nodes are "
                     + "schedulable, target a GPU node explicitly, e.g. --node-selector kubernetes.io/hostname=<gpu-node>, "

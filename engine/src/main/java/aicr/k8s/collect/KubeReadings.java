@@ -4,7 +4,7 @@ import aicr.cluster.ClusterReader;
 import aicr.collector.LocalSnapshot;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
-import aicr.io.GoFloat;
+import aicr.gocompat.GoFloat;
 import aicr.io.JsonWriter;
 import aicr.k8s.KubeErrors;
 import aicr.k8s.KubeSession;

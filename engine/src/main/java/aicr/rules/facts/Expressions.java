@@ -2,6 +2,7 @@ package aicr.rules.facts;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package aicr.rules.facts;
 
+import aicr.gocompat.GoStrings;
+
 /**
  * One snapshot reading as a fact.
  *

@@ -2,6 +2,7 @@ package aicr.rules.facts;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoStrings;
 
 /**
  * Version parsing and comparison shared by every rule that compares versions (spec §4.4).
@@ -79,7 +80,7 @@ public final class Versions {
             }
             Long n = atoi(part);
             if (n == null) {
-                return new Failure("non-numeric component: " + GoQuote.quote(part), "version component is not numeric");
+                return new Failure("non-numeric component: " + GoStrings.quote(part), "version component is not numeric");
             }
             if (n < 0) {
                 return new Failure("negative component: " + n, "version component cannot be negative");

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import aicr.errors.AicrException;
 import aicr.recipe.ComponentRef;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DependencyLevelsTest {
     private static ComponentRef ref(String name, String... deps) {
-        ComponentRef r = new ComponentRef();
-        r.name = name;
-        r.dependencyRefs = new ArrayList<>(List.of(deps));
-        return r;
+        return ComponentRef.builder(name).dependencyRefs(List.of(deps)).build();
     }
 
     @Test

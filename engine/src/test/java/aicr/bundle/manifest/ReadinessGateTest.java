@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aicr.bundle.options.DeployerType;
 import aicr.errors.AicrException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReadinessGateTest {
@@ -28,7 +28,7 @@ class ReadinessGateTest {
     @Test
     void testContentIsNeverTemplated() {
         String doc = ReadinessGate.render("c", "ns", "apiVersion: chainsaw.kyverno.io/v1\nkind: Test\nx: '{{ y }}'\n",
-                "img", DeployerType.ARGOCD);
+                "img", List.of("argocd.argoproj.io/sync-options: Replace=true"));
         assertTrue(doc.contains("    x: '{{ y }}'\n"), doc);
         assertTrue(doc.contains("  annotations:\n    argocd.argoproj.io/sync-options: Replace=true\n"), doc);
         assertTrue(doc.contains("            - --namespace=ns\n"), doc);

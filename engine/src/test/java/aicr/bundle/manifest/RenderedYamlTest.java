@@ -67,4 +67,48 @@ class RenderedYamlTest {
         assertFalse(RenderedYaml.declaresNamespace("  kind: Namespace\n"));
         assertFalse(RenderedYaml.declaresNamespace("kind: NamespaceList\n"));
     }
+
+    /** Outputs checked against go-yaml v3 (decode to yaml.Node, encode with SetIndent(2)). */
+    @Test
+    void commentsAboveASequenceItemStayAboveItsDash() {
+        String in = """
+                env:
+                # first
+                # second
+                - name: X
+                  value: y
+                # between
+                - name: Z
+                args:
+                  # scalar
+                  - foo
+                """;
+        assertEquals("""
+                env:
+                  # first
+                  # second
+                  - name: X
+                    value: y
+                  # between
+                  - name: Z
+                args:
+                  # scalar
+                  - foo
+                """, RenderedYaml.normalize(in));
+    }
+
+    @Test
+    void commentLikeLinesInsideABlockScalarAreText() {
+        String in = "lit: |\n  - # not a comment\n    # nor this\nitems:\n  - |\n    - # text\n      x\n";
+        assertEquals(in, RenderedYaml.normalize(in));
+    }
+
+    @Test
+    void literalStartingWithABreakGetsTheHintAndLosesTheEmptyLine() {
+        // the "|" + nindent idiom: go-yaml writes |2 and ends its header line with the first break
+        assertEquals("data:\n  csv: |2\n    # Clocks\n    A\n\n    B\n",
+                RenderedYaml.normalize("data:\n  csv: |\n    \n    # Clocks\n    A\n\n    B\n"));
+        assertEquals("a: |2\n\n  x\nc: |2-\n  z\n", RenderedYaml.normalize("a: |\n  \n  \n  x\nc: |-\n  \n  z\n"));
+        assertEquals("k:\n  - |2\n    y\n", RenderedYaml.normalize("k:\n- |\n  \n  y\n"));
+    }
 }

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class ComponentSelectionTest {
     private static ComponentRef ref(String name) {
-        ComponentRef r = new ComponentRef();
-        r.name = name;
-        return r;
+        return ComponentRef.builder(name).build();
     }
 
     private static List<String> names(List<ComponentRef> refs) {
-        return refs.stream().map(r -> r.name).toList();
+        return refs.stream().map(r -> r.name()).toList();
     }
 
     @Test
