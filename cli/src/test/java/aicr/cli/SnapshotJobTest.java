@@ -165,6 +165,22 @@ class SnapshotJobTest {
     }
 
     @Test
+    void configFileSettingsApplyAndFlagsWin() throws Exception {
+        try (FakeCluster c = cluster(true)) {
+            Path cfg = Files.writeString(tmp.resolve("aicr.yaml"), "kind: AICRConfig\napiVersion: aicr.run/v1alpha2\n"
+                    + "spec:\n  snapshot:\n    agent:\n      namespace: from-config\n      jobName: cfg-job\n      tolerations: []\n"
+                    + "    execution:\n      privileged: false\n      timeout: 3m\n");
+            CliRunner.Result r = snapshot(c, "--config", cfg.toString(), "--job-name", "flag-job", "-o", tmp.resolve("s.yaml").toString());
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().contains("CLI flag overriding config value: flag=job-name config=cfg-job override=flag-job"), r.stderr());
+            assertTrue(r.stderr().contains("waiting for Job completion: job=flag-job timeout=3m0s"), r.stderr());
+            String job = applied(c, "/apis/batch/v1/namespaces/from-config/jobs/flag-job");
+            assertFalse(job.contains("tolerations"), "an empty list in the config opts out of tolerate-all: " + job);
+            assertTrue(job.contains("runAsNonRoot: true"), job);
+        }
+    }
+
+    @Test
     void noGpuNodesMeansNoInjectedSelector() throws Exception {
         try (FakeCluster c = cluster(false)) {
             CliRunner.Result r = snapshot(c, "-o", tmp.resolve("s.yaml").toString(), "--require-gpu");
