@@ -33,8 +33,7 @@ public final class InputSource {
             return fetch(uri);
         }
         if (uri.startsWith("cm://")) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST,
-                    "ConfigMap inputs (cm://) need cluster access, which this build does not provide: " + uri);
+            return ConfigMapStore.get().read(uri, null).text().getBytes(StandardCharsets.UTF_8);
         }
         Path p = Path.of(uri).normalize();
         try (InputStream in = Files.newInputStream(p)) {
@@ -44,7 +43,7 @@ public final class InputSource {
             }
             return b;
         } catch (NoSuchFileException e) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "file not found: " + uri);
+            throw new AicrException(ErrorCode.NOT_FOUND, "file not found: open " + uri + ": no such file or directory");
         } catch (IOException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to read " + uri + ": " + e.getMessage());
         }
@@ -88,8 +87,52 @@ public final class InputSource {
      * from ..." wrapping INVALID_REQUEST "failed to decode JSON|YAML", as the reference reports them.
      */
     public static Node readDocument(String uri) {
-        byte[] bytes = read(uri);
+        return parse(uri, null).root();
+    }
+
+    /** A parsed input and whether it was JSON (decoders treat JSON and YAML scalars differently). */
+    public record Parsed(Node root, boolean json) {
+    }
+
+    /**
+     * Reads and parses {@code uri}; a {@code cm://} URI is read from the cluster through
+     * {@code kubeconfig} (or the default chain) and parsed in the format its data key names.
+     */
+    public static Parsed parse(String uri, String kubeconfig) {
+        if (uri.startsWith("cm://")) {
+            return parseConfigMap(uri, kubeconfig);
+        }
+        return new Parsed(readDocumentText(uri), !isYaml(uri));
+    }
+
+    private static Parsed parseConfigMap(String uri, String kubeconfig) {
+        // the Kubernetes client is loaded only here, when an input really lives in a cluster
+        ConfigMapStore.Stored s = ConfigMapStore.get().read(uri, kubeconfig);
+        boolean json = s.format().equals("json");
+        if (!json && !s.format().equals("yaml")) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to create reader for ConfigMap data",
+                    new AicrException(ErrorCode.INVALID_REQUEST, s.format().equals("table")
+                            ? "table format does not support deserialization" : "unknown format: " + s.format()));
+        }
+        try {
+            return new Parsed(json ? JsonReader.parse(s.text()) : YamlReader.parse(s.text()), json);
+        } catch (YamlSyntaxException e) {
+            throw AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize ConfigMap data",
+                    new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + (json ? "JSON" : "YAML"), e));
+        }
+    }
+
+    private static Node readDocumentText(String uri) {
         String u = uri.toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        try {
+            bytes = read(uri);
+        } catch (AicrException e) {
+            // the reference logs the reader failure before the command's own error line
+            Log.error("failed to create file reader", "error", e.render(), "path", uri, "format",
+                    isYaml(uri) ? "yaml" : u.endsWith(".table") || u.endsWith(".txt") ? "table" : "json");
+            throw e;
+        }
         boolean yaml = isYaml(uri);
         if (u.endsWith(".table") || u.endsWith(".txt")) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "table format is not readable: " + uri);

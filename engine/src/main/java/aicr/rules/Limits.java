@@ -2,9 +2,8 @@ package aicr.rules;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.gocompat.GoDuration;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bounds of one rule session (docs/rules.md, "Session limits"). A session that goes over one
@@ -30,8 +29,6 @@ public record Limits(Duration timeout, long maxFirings, long maxInserts, long ma
         return t == null ? this : new Limits(t, maxFirings, maxInserts, maxMatches, maxFiringBytes);
     }
 
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
     /**
      * A time limit as written on the command line: Go's duration syntax ({@code 90s}, {@code 1m30s},
      * {@code 500ms}), between 1 ms and 24 h. Null or empty means the default.
@@ -40,36 +37,22 @@ public record Limits(Duration timeout, long maxFirings, long maxInserts, long ma
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Matcher m = PART.matcher(text);
-        double nanos = 0;
-        int at = 0;
-        while (at < text.length() && m.find(at) && m.start() == at) {
-            double v = Double.parseDouble(m.group(1));
-            nanos += v * switch (m.group(2)) {
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
-            at = m.end();
-        }
-        if (at != text.length() || at == 0) {
+        Duration d;
+        try {
+            d = GoDuration.parse(text);
+        } catch (AicrException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid " + flag + " \"" + text
                     + "\": want a duration such as 30s, 2m or 1m30s");
         }
-        if (nanos < 1e6 || nanos > 24 * 3600e9) {
+        if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofHours(24)) > 0) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid " + flag + " \"" + text
                     + "\": must be between 1ms and 24h");
         }
-        return Duration.ofNanos((long) nanos);
+        return d;
     }
 
-    /** The limit as the user would write it ({@code 60s}, {@code 1.5s}, {@code 250ms}). */
+    /** The limit as Go prints a duration ({@code 1m0s}, {@code 1.5s}, {@code 250ms}). */
     static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms < 1000 ? ms + "ms" : (ms / 1000.0) + "s";
-        }
-        return (ms / 1000) + "s";
+        return GoDuration.format(d);
     }
 }

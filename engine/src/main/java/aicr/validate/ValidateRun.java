@@ -59,19 +59,19 @@ public final class ValidateRun {
      */
     public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                           boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
-                          List<FlagOverride> overrides, Limits ruleLimits, CiOutputs ci) {
+                          List<FlagOverride> overrides, String kubeconfig, Limits ruleLimits, CiOutputs ci) {
         public Options {
             rulesDirs = rulesDirs == null ? List.of() : List.copyOf(rulesDirs);
             ruleLimits = ruleLimits == null ? Limits.DEFAULT : ruleLimits;
             ci = ci == null ? CiOutputs.NONE : ci;
         }
 
-        /** Without --rules directories beyond one, rule limits or CI outputs. */
+        /** Without --rules directories beyond one, a kubeconfig, rule limits or CI outputs. */
         public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                        boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
                        List<FlagOverride> overrides) {
             this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
-                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, overrides, null, null);
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, overrides, null, null, null);
         }
     }
 
@@ -89,12 +89,12 @@ public final class ValidateRun {
     /** The command line as given: null where a flag was not given. */
     public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
                         Boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
-                        String ruleTimeout, CiOutputs ci) {
+                        String kubeconfig, String ruleTimeout, CiOutputs ci) {
 
         public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
                      Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
             this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
-                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, null, null);
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, null, null, null);
         }
     }
 
@@ -117,8 +117,8 @@ public final class ValidateRun {
         return new Options(pick(f.recipe(), aicr.io.Fields.str(input, "recipe")),
                 pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
                 phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDirs(), f.output(),
-                f.timestamps(), overrides, Limits.DEFAULT.withTimeout(Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")),
-                f.ci());
+                f.timestamps(), overrides, f.kubeconfig(),
+                Limits.DEFAULT.withTimeout(Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")), f.ci());
     }
 
     private static String pick(String flag, String fromConfig) {
@@ -231,7 +231,7 @@ public final class ValidateRun {
         }
         RecipeStore store = Recipes.store(o.dataDir(), false);
         Log.info("loading recipe", "uri", o.recipe());
-        RecipeResult recipe = RecipeLoader.load(o.recipe(), store);
+        RecipeResult recipe = RecipeLoader.load(o.recipe(), store, o.kubeconfig());
         if ((o.snapshot() == null || o.snapshot().isEmpty()) && o.noCluster()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--no-cluster requires --snapshot (or set "
                     + "spec.validate.input.snapshot in --config); cannot deploy the snapshot-capture agent without cluster access");
@@ -239,7 +239,7 @@ public final class ValidateRun {
         Snapshot snap;
         if (o.snapshot() != null && !o.snapshot().isEmpty()) {
             Log.info("loading snapshot", "uri", o.snapshot());
-            snap = SnapshotReader.read(o.snapshot());
+            snap = SnapshotReader.read(o.snapshot(), o.kubeconfig());
         } else {
             snap = cluster.captureSnapshot(o);
         }
@@ -420,7 +420,7 @@ public final class ValidateRun {
     private static String write(Options o, CtrfReport report, PrintStream stdout, boolean[] written) {
         String json = JsonWriter.write(report.toStruct(o.timestamps()), true);
         try {
-            Output.write(o.output(), json, stdout);
+            Output.write(o.output(), aicr.io.Document.of(json, "json"), stdout, o.kubeconfig());
             written[0] = true;
             if (o.ci().junit() != null) {
                 Output.writeFile(Path.of(o.ci().junit()), JunitReport.render(report).getBytes(
