@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aicr.cli.fakecluster.FakeCluster;
 import aicr.io.JsonReader;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import aicr.io.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,6 +164,52 @@ class RuleUsersCliTest {
         CliRunner.Result flags = CliRunner.run("validate", "-r", RECIPE, "--no-such-flag", "-o", out.toString());
         assertEquals(1, flags.exitCode(), flags.stderr());
         assertFalse(Files.exists(out), "also after a flag error");
+    }
+
+    /**
+     * The CI options with cm:// inputs and a cm:// report (issue 7 meets issue 8): --rules layered
+     * over the shipped set, the golden compared with the text stored in the ConfigMap; a run that
+     * fails removes its old JUnit file but leaves the report ConfigMap as it was, without a cluster call.
+     */
+    @Test
+    void ciOptionsWithConfigMapInputsAndReport() throws Exception {
+        try (FakeCluster c = FakeCluster.start(tmp)) {
+            String k = c.kubeconfig().toString();
+            putConfigMap(c, "recipe", Map.of("snapshot.yaml", Files.readString(Path.of(RECIPE))));
+            putConfigMap(c, "satisfies", Map.of("snapshot.yaml", Files.readString(Path.of(SNAPSHOT))));
+            Path junit = tmp.resolve("junit.xml");
+            Path golden = tmp.resolve("approved.json");
+            String[] base = {"validate", "-r", "cm://default/recipe", "-s", "cm://default/satisfies", "--no-cluster",
+                    "-k", k, "--rules", siteRules().toString(), "-o", "cm://default/report", "--junit", junit.toString(),
+                    "--golden", golden.toString()};
+            List<String> update = new ArrayList<>(List.of(base));
+            update.add("--update-golden");
+            CliRunner.Result approve = CliRunner.run(update.toArray(String[]::new));
+            assertEquals(0, approve.exitCode(), approve.stderr());
+            String stored = c.client().configMaps().inNamespace("default").withName("report").get().getData()
+                    .get("snapshot.json");
+            assertEquals(Files.readString(golden), stored);
+            assertEquals(List.of("site.regex"), ruleSet(stored).get("added"));
+            CliRunner.Result same = CliRunner.run(base);
+            assertEquals(0, same.exitCode(), same.stderr());
+            assertTrue(Files.readString(junit).contains("<property name=\"ruleSet.digest\" value=\"sha256:"));
+
+            int requests = c.requests().size();
+            String[] failing = base.clone();
+            failing[2] = tmp.resolve("missing.yaml").toString();
+            CliRunner.Result r = CliRunner.run(failing);
+            assertEquals(3, r.exitCode(), r.stderr());
+            assertFalse(Files.exists(junit), "the old JUnit file is gone");
+            assertEquals(requests, c.requests().size(), "the failed run made no cluster call: "
+                    + c.requests().subList(requests, c.requests().size()));
+            assertEquals(stored, c.client().configMaps().inNamespace("default").withName("report").get().getData()
+                    .get("snapshot.json"), "the report ConfigMap is left as it was");
+        }
+    }
+
+    private static void putConfigMap(FakeCluster c, String name, Map<String, String> data) {
+        c.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName(name)
+                .endMetadata().withData(data).build()).create();
     }
 
     @Test
