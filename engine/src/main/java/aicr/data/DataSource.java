@@ -2,6 +2,7 @@ package aicr.data;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.InputSource;
 import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlReader;
@@ -136,8 +137,9 @@ public final class DataSource {
         }
     }
 
+    /** The text of a file; an external file must be valid UTF-8 (embedded ones are checked at build time). */
     public String readText(String path) {
-        return new String(readBytes(path), StandardCharsets.UTF_8);
+        return isExternal(path) ? InputSource.decode(readExternal(path), path) : new String(readBytes(path), StandardCharsets.UTF_8);
     }
 
     /**
@@ -159,19 +161,10 @@ public final class DataSource {
 
     private byte[] readExternal(String path) {
         Path p = externalRoot.resolve(path);
-        try {
-            if (Files.isSymbolicLink(p)) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed: " + path);
-            }
-            long size = Files.size(p);
-            if (size > MAX_FILE_SIZE) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST,
-                        "file too large (" + size + " bytes, max " + MAX_FILE_SIZE + "): " + path);
-            }
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to read " + path, e);
+        if (Files.isSymbolicLink(p)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed: " + path);
         }
+        return InputSource.readFile(p, path, MAX_FILE_SIZE);
     }
 
     private static List<String> scanExternal(Path dir) {
