@@ -99,6 +99,11 @@ public final class DataSource {
         return out;
     }
 
+    /** The external directory's files (relative paths, walk order); empty without {@code --data}. */
+    public List<String> externalFiles() {
+        return externalFiles;
+    }
+
     public boolean isExternal(String path) {
         return externalRoot != null && externalFiles.contains(path);
     }

@@ -36,12 +36,16 @@ public final class Output {
         writeFile(Path.of(dest), content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Atomically replaces {@code target} with {@code bytes}; INTERNAL on failure. */
+    /**
+     * Atomically replaces {@code target} with {@code bytes}; INTERNAL on failure. A target that is
+     * a symbolic link is written through: the file it points to is replaced and the link stays,
+     * as with a shell redirection (a dangling link creates the file it names).
+     */
     public static void writeFile(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
         Path tmp = null;
         try {
+            Path abs = throughLinks(target.toAbsolutePath());
+            Path dir = abs.getParent();
             if (Files.isDirectory(abs)) {
                 throw new IOException("is a directory");
             }
@@ -50,14 +54,21 @@ public final class Output {
                 Files.write(abs, bytes);
                 return;
             }
+            Interrupts.checkpoint();
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            Interrupts.track(tmp);
             Files.write(tmp, bytes);
             keepUsualMode(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Interrupts.checkpoint();
+            Path from = tmp;
+            Interrupts.critical(() -> {
+                try {
+                    Files.move(from, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(from, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
+            Interrupts.untrack(tmp);
             tmp = null;
         } catch (IOException | SecurityException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to write output file " + target + ": "
@@ -69,8 +80,20 @@ public final class Output {
                 } catch (IOException ignored) {
                     // best effort: the temp file is hidden and uniquely named
                 }
+                Interrupts.untrack(tmp);
             }
         }
+    }
+
+    /** The file a chain of symbolic links ends at (relative links resolve against their own directory). */
+    static Path throughLinks(Path p) throws IOException {
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops >= 40) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
     }
 
     /**
