@@ -59,7 +59,7 @@ final class TypedFlagValues {
 
     static Object readFile(String path) {
         Path p = Path.of(path);
-        if (!Files.exists(p)) {
+        if (Files.notExists(p)) { // not !exists: a link loop is invalid input, not a missing file
             throw new AicrException(ErrorCode.NOT_FOUND, "cannot open --set-file value file: " + path,
                     new java.io.IOException("stat " + path + ": no such file or directory"));
         }

@@ -67,14 +67,11 @@ public final class RuleCache {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Path p : paths) {
             String name = display(dir, p);
-            try {
-                files.put(name, Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new AicrException(ErrorCode.INTERNAL, name + ": cannot read file", e);
-            }
+            // the shared bounded reader: type, size, permission checked, the file named in errors
+            files.put(name, aicr.io.InputSource.readFile(p, name, aicr.io.InputLimits.MAX_DOCUMENT_BYTES));
         }
         Map<String, String> sources = new LinkedHashMap<>();
-        files.forEach((k, v) -> sources.put(k, new String(v, StandardCharsets.UTF_8)));
+        files.forEach((k, v) -> sources.put(k, aicr.io.InputSource.decode(v, k)));
         String key = key(kind, files);
         Path entry = root == null ? null : root.resolve(key + ".zip");
         if (entry != null && Files.isRegularFile(entry)) {
