@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 public final class DataSource {
     /** Largest file accepted from an external data directory. */
     public static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
+    /** Most files, and most bytes in all, of an external data directory (a bundle holds them in memory). */
+    public static final int MAX_FILES = 10_000;
+    public static final long MAX_TOTAL_SIZE = 64L * 1024 * 1024;
 
     private static volatile DataSource embedded;
 
@@ -184,6 +187,7 @@ public final class DataSource {
                     "registry.yaml is required in external data directory: " + dir);
         }
         List<String> out = new ArrayList<>();
+        long total = 0;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -200,6 +204,11 @@ public final class DataSource {
                 if (a.size() > MAX_FILE_SIZE) {
                     throw new AicrException(ErrorCode.INVALID_REQUEST,
                             "file too large (" + a.size() + " bytes, max " + MAX_FILE_SIZE + "): " + rel);
+                }
+                total += a.size();
+                if (out.size() >= MAX_FILES || total > MAX_TOTAL_SIZE) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "external data directory holds more than "
+                            + MAX_FILES + " files or " + MAX_TOTAL_SIZE + " bytes: " + dir);
                 }
                 out.add(rel);
             }
