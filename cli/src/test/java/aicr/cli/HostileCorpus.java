@@ -1,5 +1,6 @@
 package aicr.cli;
 
+import aicr.io.HostileDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,29 +87,17 @@ final class HostileCorpus {
     static byte[] generate(String spec) {
         String[] p = spec.split(" ", 3);
         String out = switch (p[0]) {
-            case "laughs" -> laughs(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            case "laughs" -> HostileDocuments.laughs(Integer.parseInt(p[1]), Integer.parseInt(p[2]), "[lol]");
             case "nested-json" -> nestedJson(Integer.parseInt(p[1]));
-            case "nested-yaml" -> "spec:\n  a: " + "{a: ".repeat(Integer.parseInt(p[1])) + "x" + "}".repeat(Integer.parseInt(p[1])) + "\n";
+            case "nested-yaml" -> "spec:\n  a: " + HostileDocuments.nested("{a: ", "x", "}", Integer.parseInt(p[1])) + "\n";
             case "repeat" -> p[2].replace("\\n", "\n").repeat(Integer.parseInt(p[1]));
             default -> throw new IllegalArgumentException("unknown generator " + spec);
         };
         return out.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String laughs(int levels, int width) {
-        StringBuilder sb = new StringBuilder("l0: &l0 [lol]\n");
-        for (int i = 1; i <= levels; i++) {
-            sb.append('l').append(i).append(": &l").append(i).append(" [");
-            for (int j = 0; j < width; j++) {
-                sb.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
-            }
-            sb.append("]\n");
-        }
-        return sb.toString();
-    }
-
     static String nestedJson(int depth) {
-        return "[".repeat(depth) + "]".repeat(depth);
+        return HostileDocuments.nested("[", "", "]", depth);
     }
 
     private static byte[] unescape(String s) {

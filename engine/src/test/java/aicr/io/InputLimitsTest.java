@@ -21,17 +21,8 @@ class InputLimitsTest {
     @TempDir
     Path tmp;
 
-    /** "Billion laughs": each level names the previous one {@code width} times. */
     static String laughs(int levels, int width) {
-        StringBuilder sb = new StringBuilder("l0: &l0 [lol]\n");
-        for (int i = 1; i <= levels; i++) {
-            sb.append('l').append(i).append(": &l").append(i).append(" [");
-            for (int j = 0; j < width; j++) {
-                sb.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
-            }
-            sb.append("]\n");
-        }
-        return sb.toString();
+        return HostileDocuments.laughs(levels, width, "[lol]");
     }
 
     private static YamlSyntaxException yamlRefusal(String text) {
@@ -87,7 +78,7 @@ class InputLimitsTest {
     }
 
     private static String nested(String open, String close, int depth) {
-        return open.repeat(depth) + close.repeat(depth);
+        return HostileDocuments.nested(open, "", close, depth);
     }
 
     @Test

@@ -157,7 +157,7 @@ class ReaderFuzzTest {
                                                        @ForAll boolean json) {
         String open = mapping ? (json ? "{\"k\":" : "{k: ") : "[";
         String close = mapping ? "}" : "]";
-        String text = open.repeat(depth) + "1" + close.repeat(depth);
+        String text = HostileDocuments.nested(open, "1", close, depth);
         Node n = parseOrRefuse(() -> json ? JsonReader.parse(text) : YamlReader.parse(text), text);
         assertEquals(depth <= InputLimits.MAX_DEPTH, n != null, "depth " + depth);
     }
@@ -171,15 +171,7 @@ class ReaderFuzzTest {
     /** Alias bombs of random shape: refused by the expansion bound or small enough to expand; never slow. */
     @Property(tries = 40)
     void aliasBombsOfAnyShapeAreBounded(@ForAll("levels") int levels, @ForAll("widths") int width) {
-        StringBuilder sb = new StringBuilder("l0: &l0 {a: [x, y]}\n");
-        for (int i = 1; i <= levels; i++) {
-            sb.append('l').append(i).append(": &l").append(i).append(" [");
-            for (int j = 0; j < width; j++) {
-                sb.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
-            }
-            sb.append("]\n");
-        }
-        String text = sb.toString();
+        String text = HostileDocuments.laughs(levels, width, "{a: [x, y]}");
         Node n = parseOrRefuse(() -> YamlReader.parse(text), text);
         double expanded = 0;
         for (int i = 1; i <= levels; i++) {
