@@ -3,10 +3,6 @@ package aicr.cli;
 import aicr.errors.ErrorCode;
 import aicr.io.Interrupts;
 import aicr.log.Log;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * SIGINT and SIGTERM: the running command stops cleanly and the process exits 5 (TIMEOUT,
@@ -19,12 +15,16 @@ import java.util.concurrent.TimeoutException;
  * {@link #GRACE_MILLIS}, the hook removes the tracked temporary paths itself (never in the middle
  * of the renames that put output in place), prints the line and halts. A command that completes
  * before it reaches a checkpoint exits with its own code: its output is complete.
+ *
+ * <p>Plain monitor wait/notify, no java.util.concurrent: this class is on every command's start-up
+ * path, where each class loaded costs.
  */
 final class SignalExit {
     static final long GRACE_MILLIS = 3000;
 
     private final Thread command;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private boolean done;
+    private int code;
 
     private SignalExit(Thread command) {
         this.command = command;
@@ -37,29 +37,51 @@ final class SignalExit {
     }
 
     /** Called by {@code main} with the command's exit code, just before it exits. */
-    void finished(int code) {
-        exit.complete(code);
+    synchronized void finished(int exitCode) {
+        code = exitCode;
+        done = true;
+        notifyAll();
     }
 
     private void onShutdown() {
-        if (exit.isDone()) {
-            return; // an ordinary System.exit after the command finished
+        synchronized (this) {
+            if (done) {
+                return; // an ordinary System.exit after the command finished
+            }
         }
         Interrupts.interrupt();
         command.interrupt();
-        int code;
-        try {
-            code = exit.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            Interrupts.removeTracked(GRACE_MILLIS);
-            Log.error("command failed", "error", "[" + ErrorCode.TIMEOUT + "] " + Interrupts.MESSAGE,
-                    "exitCode", ErrorCode.TIMEOUT.exitCode());
-            code = ErrorCode.TIMEOUT.exitCode();
-        } catch (InterruptedException e) {
-            code = ErrorCode.TIMEOUT.exitCode();
+        int exit = awaitCommand();
+        if (exit < 0) {
+            Interrupts.removeTrackedThen(() -> {
+                Log.error("command failed", "error", "[" + ErrorCode.TIMEOUT + "] " + Interrupts.MESSAGE,
+                        "exitCode", ErrorCode.TIMEOUT.exitCode());
+                halt(ErrorCode.TIMEOUT.exitCode());
+            });
         }
+        halt(exit);
+    }
+
+    /** The command's exit code once it has finished, or -1 when it did not within the grace period. */
+    private synchronized int awaitCommand() {
+        long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+        try {
+            while (!done) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return -1;
+                }
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            return -1;
+        }
+        return code;
+    }
+
+    private static void halt(int exitCode) {
         System.out.flush();
         System.err.flush();
-        Runtime.getRuntime().halt(code);
+        Runtime.getRuntime().halt(exitCode);
     }
 }

@@ -11,8 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +29,8 @@ public final class Interrupts {
     }
 
     private static volatile boolean interrupted;
-    private static final ReentrantLock CRITICAL = new ReentrantLock();
+    /** Held (a plain monitor: nothing to load on the start-up path) by critical sections, and by the hook's clean-up. */
+    private static final Object CRITICAL = new Object();
     private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
 
     /** A step that may throw an I/O error. */
@@ -75,35 +74,25 @@ public final class Interrupts {
      * waits until it is over. Checkpoints are the caller's business (before, not inside).
      */
     public static void critical(IoStep step) throws java.io.IOException {
-        CRITICAL.lock();
-        try {
+        synchronized (CRITICAL) {
             step.run();
-        } finally {
-            CRITICAL.unlock();
         }
     }
 
     /**
-     * For the shutdown hook when the command did not unwind in time: waits (bounded) for a
-     * critical section to end, then removes every tracked path (directories with their content;
-     * links are removed, never followed). Returns false when the critical section did not end in
-     * time (nothing was removed then).
+     * For the shutdown hook when the command did not unwind in time: waits for a critical section
+     * (a few renames) to end, removes every tracked path (directories with their content; links
+     * are removed, never followed), then runs {@code last} (which halts the process) still holding
+     * the critical monitor, so that no critical section can start after the clean-up.
      */
-    public static boolean removeTracked(long waitMillis) {
-        try {
-            if (!CRITICAL.tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
-                return false;
+    public static void removeTrackedThen(Runnable last) {
+        synchronized (CRITICAL) {
+            for (Path p : Set.copyOf(TEMPORARY)) {
+                deleteTree(p);
+                TEMPORARY.remove(p);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            last.run();
         }
-        // the lock stays held: the process halts next, and no critical section may start before it does
-        for (Path p : Set.copyOf(TEMPORARY)) {
-            deleteTree(p);
-            TEMPORARY.remove(p);
-        }
-        return true;
     }
 
     /** Recursive delete that never follows symbolic links and never throws. */
