@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  * {@link #SUBCOMMANDS} rather than in the annotation so that {@link Main} can build only the
  * one a call names: picocli's model building is the largest start-up cost of a call.
  */
-@Command(name = "aicr", mixinStandardHelpOptions = true, versionProvider = AicrCommand.Version.class,
+@Command(name = "aicr", versionProvider = AicrCommand.Version.class,
         description = {"AI Cluster Runtime: turns a description of a GPU Kubernetes cluster into validated",
                 "configuration (recipes, validation reports, deployment bundles). Never deploys anything."},
         footer = {"", "Exit codes: 0 ok, 1 bad flags, 2 invalid request, 3 not found,",
@@ -24,11 +24,24 @@ import picocli.CommandLine.ScopeType;
 public final class AicrCommand implements Runnable {
 
     /** Subcommands by name, in help order; each supplier builds the command object. */
-    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.of(
-            "recipe", RecipeCommand::new, "query", QueryCommand::new, "validate", ValidateCommand::new,
-            "rules", RulesCommand::new, "bundle", BundleCommand::new, "cds-train", CdsTrainCommand::new);
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.ofEntries(
+            java.util.Map.entry("recipe", RecipeCommand::new), java.util.Map.entry("query", QueryCommand::new),
+            java.util.Map.entry("validate", ValidateCommand::new), java.util.Map.entry("rules", RulesCommand::new),
+            java.util.Map.entry("bundle", BundleCommand::new), java.util.Map.entry("mirror", MirrorCommand::new),
+            java.util.Map.entry("serve", ServeCommand::new), java.util.Map.entry("completion", CompletionCommand::new),
+            java.util.Map.entry("skill", SkillCommand::new), java.util.Map.entry("verify", VerifyCommand::new),
+            java.util.Map.entry("evidence", EvidenceCommand::new), java.util.Map.entry("trust", TrustCommand::new),
+            java.util.Map.entry("cds-train", CdsTrainCommand::new));
     static final java.util.List<String> ORDER = java.util.List.of("recipe", "query", "validate", "rules", "bundle",
-            "cds-train");
+            "verify", "evidence", "trust", "mirror", "serve", "completion", "skill", "cds-train");
+    /** Commands that describe the whole command tree, so {@link Main} builds all of it for them. */
+    static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("completion", "skill");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Debug logging; stack traces on errors.")
     void debug(boolean on) {
@@ -53,9 +66,11 @@ public final class AicrCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Bare {@code aicr}: the help on stdout, exit 0 (as the reference). */
     @Override
     public void run() {
-        spec.commandLine().usage(Streams.err());
+        spec.commandLine().usage(Streams.out());
+        Streams.out().flush();
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {

@@ -97,7 +97,7 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--app-name", paramLabel = "NAME", description = "Parent Argo CD Application name (argocd, argocd-helm).")
     String appName;
 
-    @Option(names = "--attest", description = "Sign the bundle (needs a release binary's attestation).")
+    @Option(names = "--attest", description = "Sign the bundle's provenance (keyless, or --signing-key); see docs/supply-chain.md.")
     Boolean attest;
 
     @Option(names = "--certificate-identity-regexp", paramLabel = "RE", description = "Identity pattern for binary attestation checks.")
@@ -115,7 +115,7 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--rekor-url", paramLabel = "URL", description = "Rekor log URL (env AICR_REKOR_URL).")
     String rekorUrl = System.getenv("AICR_REKOR_URL");
 
-    @Option(names = "--signing-key", paramLabel = "URI", description = "KMS key URI for --attest.")
+    @Option(names = "--signing-key", paramLabel = "PEM", description = "Sign --attest with this PEM private key (ECDSA P-256 or RSA) instead of keyless.")
     String signingKey;
 
     @Option(names = {"--yes", "--assume-yes"}, description = "Skip the keyless-signing disclosure prompt.")

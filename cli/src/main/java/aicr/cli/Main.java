@@ -18,6 +18,22 @@ public final class Main {
         return null;
     }
 
+    /**
+     * The command tree with only {@code named}'s model built when it names a subcommand
+     * (start-up cost); every subcommand for help, errors, and the commands that describe the
+     * whole tree (completion, skill).
+     */
+    static CommandLine tree(String named) {
+        CommandLine cl = new CommandLine(new AicrCommand());
+        boolean whole = named == null || !AicrCommand.SUBCOMMANDS.containsKey(named) || AicrCommand.WHOLE_TREE.contains(named);
+        for (String name : AicrCommand.ORDER) {
+            if (whole || named.equals(name)) {
+                cl.addSubcommand(name, AicrCommand.SUBCOMMANDS.get(name).get());
+            }
+        }
+        return cl;
+    }
+
     public static void main(String[] args) {
         SignalExit hook = SignalExit.install(Thread.currentThread());
         int code = run(args, System.out, System.err);
@@ -29,14 +45,7 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         aicr.log.Log.setOutput(err);
         aicr.log.Log.configure(AicrCommand.envTrue("AICR_DEBUG"), AicrCommand.envTrue("AICR_LOG_JSON"));
-        CommandLine cl = new CommandLine(new AicrCommand());
-        String named = firstWord(args);
-        for (String name : AicrCommand.ORDER) {
-            // only the named subcommand when there is one (start-up cost); all for help and errors
-            if (named == null || !AicrCommand.SUBCOMMANDS.containsKey(named) || named.equals(name)) {
-                cl.addSubcommand(name, AicrCommand.SUBCOMMANDS.get(name).get());
-            }
-        }
+        CommandLine cl = tree(firstWord(args));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         Streams.set(out, err);

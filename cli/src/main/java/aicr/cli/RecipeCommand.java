@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code aicr recipe}: resolve criteria into a recipe. */
-@Command(name = "recipe", mixinStandardHelpOptions = true, subcommands = RecipeListCommand.class,
+@Command(name = "recipe", mixinStandardHelpOptions = true, subcommands = {RecipeListCommand.class, VerifyCatalogCommand.class},
         description = "Create the recipe (components, constraints, deployment order, validation) for the given criteria.",
         footer = {"", "Examples:",
                 "  aicr recipe --service eks --accelerator h100 --os ubuntu --intent training",
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                 "  aicr recipe -c criteria.yaml --nodes 8 -o recipe.yaml",
                 "  aicr recipe --config aicr-config.yaml --service gke",
                 "  aicr recipe --service mycloud --accelerator h100 --data ./my-recipes",
-                "  aicr recipe list --service eks"})
+                "  aicr recipe list --service eks",
+                "  aicr recipe verify-catalog recipe-catalog.sigstore.json"})
 final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     RecipeInputs inputs;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 "", "Examples:",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
-                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules"})
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --emit-attestation ./evidence"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
     String recipe;
@@ -64,6 +65,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    EvidenceEmitOptions evidence;
+
     // Cluster flags of the reference, accepted so scripts keep working; they only matter for
     // the snapshot agent and live validator Jobs, which this build does not run.
     @Option(names = {"-k", "--kubeconfig"}, paramLabel = "PATH", hidden = true)
@@ -91,7 +95,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ValidateRun.run(ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
-                noCluster, data.dir, rules, output, timestamps), config.load()), Streams.out());
+        ValidateRun.Options o = ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
+                noCluster, data.dir, rules, output, timestamps), config.load());
+        return evidence.requested() ? EvidenceEmit.run(o, evidence) : ValidateRun.run(o, Streams.out());
     }
 }

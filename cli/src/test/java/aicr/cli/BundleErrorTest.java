@@ -77,7 +77,12 @@ class BundleErrorTest {
                 c(2, "invalid fulcio URL \"http://f\": must be an absolute https:// URL", "-r {recipe} --fulcio-url http://f"),
                 c(2, "--signing-key is mutually exclusive with --identity-token",
                         "-r {recipe} --attest --signing-key awskms://x --identity-token t"),
-                c(3, "binary attestation not found at ", "-r {recipe} --attest --identity-token t"),
+                c(8, "[INTERNAL] bundle attestation failed: [INVALID_REQUEST] invalid identity token: unable to get subject "
+                        + "from identity token", "-r {recipe} --attest --identity-token t"),
+                c(2, "unsupported --signing-key \"awskms:///alias/x\": aicr-j signs with a local PEM private key file",
+                        "-r {recipe} --attest --signing-key awskms:///alias/x"),
+                c(3, "signing key file not found: {tmp}/none.pem", "-r {recipe} --attest --signing-key {tmp}/none.pem"),
+                c(2, "invalid key {tmp}/bad.pem: no PEM block found", "-r {recipe} --attest --signing-key {tmp}/bad.pem"),
                 c(8, "[INTERNAL] failed to deserialize object from", "-r {errors}/bad.yaml"),
                 // the reference exits 8 ("failed to read file: read /tmp: is a directory"); a directory given
                 // as a file is invalid input here, exit 2 like every file input (docs/security.md)
@@ -109,6 +114,7 @@ class BundleErrorTest {
     @MethodSource("cases")
     void failsLikeTheReference(int exit, String fragment, String flags) throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(tmp.resolve("bad.pem"), "not a key\n");
         Path out = tmp.resolve("out");
         List<String> args = new ArrayList<>(List.of("bundle"));
         for (String a : BundleFixtures.args(flags, tmp)) {

@@ -1,44 +1,47 @@
 package aicr.bundle;
 
-import aicr.errors.AicrException;
-import aicr.errors.ErrorCode;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import aicr.attest.BundleAttester;
+import aicr.attest.BundleProvenance;
+import aicr.bundle.tree.BundleTree;
+import aicr.recipe.ComponentRef;
+import aicr.recipe.RecipeResult;
+import aicr.sigstore.signing.SigstoreEndpoints;
+import aicr.sigstore.signing.Signing;
+import aicr.sigstore.signing.TokenSources;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code --attest}: signing a bundle requires the running binary's own release attestation
- * ({@code <executable>-attestation.sigstore.json}), which proves the bundler was built by the
- * release pipeline. aicr-j is not released with one, so an attested bundle cannot be made; the
- * check runs before any work, as in the reference, and fails with its exit code (3).
+ * {@code --attest}: the bundle command's signing options, checked before the bundle is built,
+ * and the provenance facts of the built bundle. The signing itself is {@link BundleAttester}'s.
  */
 final class Attestation {
     private Attestation() {
     }
 
-    static final String SUFFIX = "-attestation.sigstore.json";
-
-    static void requireBinaryAttestation() {
-        Path executable = executable();
-        Path attestation = Path.of(executable + SUFFIX);
-        if (!Files.isRegularFile(attestation)) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "binary attestation not found at " + attestation + "\n\n"
-                    + "The --attest flag requires a binary installed using the install script, which\n"
-                    + "includes a cryptographic attestation from NVIDIA. Binaries installed via\n"
-                    + "\"go install\" or manual download do not include this file.\n\n"
-                    + "To fix:\n"
-                    + "  - Reinstall using the install script\n"
-                    + "  - Or remove --attest to generate bundles without attestation");
-        }
-        throw new AicrException(ErrorCode.UNAUTHORIZED, "binary attestation verification failed; only NVIDIA-built "
-                + "binaries can attest bundles — remove --attest to skip");
+    static BundleAttester prepare(BundleFlags f, ConfigFile.BundleSpec config) {
+        ConfigFile.BundleSpec c = config == null ? ConfigFile.BundleSpec.EMPTY : config;
+        boolean deviceFlow = f.oidcDeviceFlow() != null ? f.oidcDeviceFlow() : c.oidcDeviceFlow();
+        Signing.Options o = new Signing.Options(f.signingKey(),
+                new TokenSources.Options(f.identityToken(), deviceFlow),
+                SigstoreEndpoints.of(pick(f.fulcioUrl(), c.fulcioUrl()), pick(f.rekorUrl(), c.rekorUrl())),
+                Boolean.TRUE.equals(f.assumeYes()));
+        return new BundleAttester(o, pick(f.certificateIdentityRegexp(), c.certificateIdentityRegexp()));
     }
 
-    /** The jar this CLI runs from (the closest thing to the reference's executable). */
-    private static Path executable() {
-        try {
-            return Path.of(Attestation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            return Path.of("aicr");
+    /** Signs the tree; returns the summary note. */
+    static String attest(BundleAttester attester, BundleTree tree, BundleSettings s, RecipeResult filtered) {
+        List<String> components = new ArrayList<>();
+        for (ComponentRef r : filtered.componentRefs()) {
+            components.add(r.name());
         }
+        boolean external = tree.files().keySet().stream().anyMatch(p -> p.startsWith("data/"));
+        String criteria = filtered.criteria() == null ? "criteria(any)" : filtered.criteria().describe();
+        return attester.attest(tree, new BundleProvenance.Facts(criteria, external, components, s.outputDir().toString(),
+                s.version(), List.of(), "", false));
+    }
+
+    private static String pick(String flag, String config) {
+        return flag != null ? flag : config == null || config.isEmpty() ? null : config;
     }
 }

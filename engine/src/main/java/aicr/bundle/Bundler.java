@@ -75,10 +75,14 @@ public final class Bundler {
                 "output", s.outputDir(), "oci", s.oci() != null);
         RecipeResult recipe = RecipeLoader.load(s.recipe(), store);
         phases.done("recipe");
-        if (s.attest()) {
-            Attestation.requireBinaryAttestation();
-        }
+        aicr.attest.BundleAttester attester = s.attest() ? Attestation.prepare(flags, config) : null;
         Built built = build(s, recipe, store, phases);
+        List<String> notes = built.notes();
+        if (attester != null) {
+            notes = new ArrayList<>(notes);
+            notes.add(Attestation.attest(attester, built.tree(), s, built.filtered()));
+            phases.done("attest");
+        }
         TreeWriter.commit(built.tree(), s.outputDir(), name -> built.deployer().isStale(name,
                 Files.isDirectory(s.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)));
         phases.done("write");
@@ -90,11 +94,24 @@ public final class Bundler {
             OciPublisher.publish(built.tree(), s.oci(), chart, s.plainHttp(), s.insecureTls(), s.version(), s.imageRefs());
         }
         return new BundleSummary(s.deployer().title(), s.outputDir(), built.tree().files().size(), built.tree().totalSize(),
-                built.notes(), built.steps(), s.oci(), chart);
+                notes, built.steps(), s.oci(), chart);
+    }
+
+    /**
+     * Builds a bundle in memory only, for the HTTP API: the recipe is already decoded and the
+     * options already parsed; nothing is read from or written to disk (no --data, no OCI, no
+     * signing). The tree is the same the CLI would write for the same recipe and options.
+     */
+    public static BundleTree buildInMemory(ApiBundleOptions o, RecipeResult recipe, RecipeStore store, String version) {
+        BundleSettings s = new BundleSettings("", Path.of("."), null, o.deployer(), o.repo(), "", o.set(), List.of(),
+                o.dynamic(), o.scheduling(), o.vendorCharts(), false,
+                o.deployer() == DeployerType.FLUX ? FlagResolver.DEFAULT_FLUX_NAMESPACE : "", "", o.appName(), null,
+                false, false, false, "", version);
+        return build(s, recipe, store, new Phases(System.nanoTime())).tree();
     }
 
     /** The finished tree with the deployer that produced it and the summary lines. */
-    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps) {
+    private record Built(BundleTree tree, Deployer deployer, List<String> notes, List<String> steps, RecipeResult filtered) {
     }
 
     /** Debug timings of the run's phases ({@code --debug}). */
@@ -159,7 +176,7 @@ public final class Bundler {
         Checksums.addTo(tree);
         List<String> allNotes = new ArrayList<>(out.notes());
         allNotes.addAll(notes.all());
-        return new Built(tree, deployer, allNotes, out.steps());
+        return new Built(tree, deployer, allNotes, out.steps(), filtered);
     }
 
     private static BundleOptions checkOptions(BundleSettings s) {

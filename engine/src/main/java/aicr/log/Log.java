@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * Human logs on stderr in the reference's shape, {@code [cli] message: k=v k=v}, or one JSON
  * object per line with {@code --log-json}. Never writes to stdout, where documents go.
- * The prefix comes from {@code AICR_LOG_PREFIX} (default {@code cli}).
+ * The prefix comes from {@code AICR_LOG_PREFIX} (default {@code cli}). JSON lines carry
+ * {@code module} and {@code version} after the message, as the reference's structured logger
+ * does; numbers and booleans stay JSON numbers and booleans.
  */
 public final class Log {
     private Log() {
@@ -18,6 +20,7 @@ public final class Log {
     private static volatile boolean json;
     private static volatile PrintStream out = System.err;
     private static final String PREFIX = prefixFromEnv();
+    private static final String MODULE = "aicr";
 
     private static String prefixFromEnv() {
         String p = System.getenv("AICR_LOG_PREFIX");
@@ -32,6 +35,11 @@ public final class Log {
     /** Redirects log output (tests capture it). */
     public static void setOutput(PrintStream stream) {
         out = stream;
+    }
+
+    /** Where logs go: for the few messages that are prose for a person, not log lines (the signing disclosure). */
+    public static PrintStream stream() {
+        return out;
     }
 
     public static boolean debugEnabled() {
@@ -61,9 +69,10 @@ public final class Log {
         StringBuilder sb = new StringBuilder();
         if (json) {
             sb.append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
-                    .append("\",\"msg\":").append(quote(msg));
+                    .append("\",\"msg\":").append(quote(msg))
+                    .append(",\"module\":").append(quote(MODULE)).append(",\"version\":").append(quote(aicr.BuildInfo.VERSION));
             for (int i = 0; i + 1 < kv.length; i += 2) {
-                sb.append(',').append(quote(String.valueOf(kv[i]))).append(':').append(quote(String.valueOf(kv[i + 1])));
+                sb.append(',').append(quote(String.valueOf(kv[i]))).append(':').append(jsonValue(kv[i + 1]));
             }
             sb.append('}');
         } else {
@@ -112,6 +121,16 @@ public final class Log {
     /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
     private static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+    }
+
+    private static String jsonValue(Object v) {
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short) {
+            return v.toString();
+        }
+        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        }
+        return quote(String.valueOf(v));
     }
 
     private static String quote(String s) {

@@ -111,8 +111,12 @@ public final class Recipes {
     public static RecipeResult resolve(RecipeStore store, Criteria query, ConstraintCheck check) {
         Log.info("building recipe from criteria", "criteria", query.describe());
         Resolver resolver = new Resolver(store, w -> Log.warn(w));
+        long start = System.nanoTime();
         RecipeResult r = check == null ? resolver.resolve(query, aicr.BuildInfo.VERSION)
                 : resolver.resolve(query, aicr.BuildInfo.VERSION, check);
+        Log.debug("overlays matched", "criteria", query.describe(), "applied", String.join(", ", r.metadata().appliedOverlays()),
+                "excluded", r.metadata().excludedOverlays().size(), "components", r.componentRefs().size(),
+                "ms", (System.nanoTime() - start) / 1_000_000);
         for (RecipeResult.ConstraintWarning w : r.metadata().constraintWarnings()) {
             Log.warn("overlay excluded due to constraint failure", "overlay", w.overlay(), "constraint", w.constraint(),
                     "expected", w.expected(), "actual", w.actual(), "reason", w.reason());
@@ -134,14 +138,21 @@ public final class Recipes {
      * criteria, resolution. {@code checks} answers snapshot-mode constraint questions.
      */
     public static Resolved run(Request req, java.util.function.Function<Snapshot, ConstraintCheck> checks) {
+        long start = System.nanoTime();
         AicrConfig cfg = req.config();
         RecipeStore store = store(req.dataDir(), req.strict(), cfg);
+        Log.debug("recipe phase done", "phase", "catalog", "ms", (System.nanoTime() - start) / 1_000_000,
+                "external", store.data().hasExternal());
         String format = checkFormat(req.format() != null ? req.format()
                 : cfg.string("recipe", "output", "format").isEmpty() ? "yaml" : cfg.string("recipe", "output", "format"));
         String uri = req.snapshotUri() != null ? req.snapshotUri() : cfg.string("recipe", "input", "snapshot");
         Snapshot snap = uri == null || uri.isEmpty() ? null : aicr.snapshot.SnapshotReader.read(uri);
         Criteria query = criteria(store, cfg, req.criteriaFile(), req.flags(), snap);
-        return new Resolved(store, resolve(store, query, snap == null ? null : checks.apply(snap)), format);
+        long resolveStart = System.nanoTime();
+        Log.debug("recipe phase done", "phase", "inputs", "ms", (resolveStart - start) / 1_000_000, "snapshot", snap != null);
+        Resolved out = new Resolved(store, resolve(store, query, snap == null ? null : checks.apply(snap)), format);
+        Log.debug("recipe phase done", "phase", "resolve", "ms", (System.nanoTime() - resolveStart) / 1_000_000);
+        return out;
     }
 
     public static String checkFormat(String format) {

@@ -19,6 +19,7 @@ public final class Session implements AutoCloseable {
     private final RuleBase base;
     private final KieSession session;
     private final List<Finding> findings = new ArrayList<>();
+    private int facts;
 
     Session(RuleBase base) {
         this.base = base;
@@ -35,20 +36,24 @@ public final class Session implements AutoCloseable {
 
     public Session insert(Object fact) {
         session.insert(fact);
+        facts++;
         return this;
     }
 
     public Session insertAll(Collection<?> facts) {
         for (Object f : facts) {
-            session.insert(f);
+            insert(f);
         }
         return this;
     }
 
     /** Fires every rule to quiescence; returns the facts rules inserted, in insertion order. */
     public List<Finding> fire() {
+        long start = System.nanoTime();
         try {
-            session.fireAllRules();
+            int fired = session.fireAllRules();
+            aicr.log.Log.debug("rule session fired", "rules", base.kind(), "facts", facts, "fired", fired,
+                    "findings", findings.size(), "ms", (System.nanoTime() - start) / 1_000_000);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
             RuleInfo info = base.rule(rule);

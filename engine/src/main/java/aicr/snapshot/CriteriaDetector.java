@@ -85,7 +85,8 @@ public final class CriteriaDetector {
         return r != null && r.value() instanceof String s ? s : "";
     }
 
-    static String sku(String product) {
+    /** The recipe accelerator a GPU product name is (whole tokens: "L40S" is not "L40"), or "". */
+    public static String sku(String product) {
         List<String> tokens = List.of(product.toUpperCase(Locale.ROOT).split("[\\s-]+"));
         for (Map.Entry<List<String>, String> e : SKUS) {
             if (java.util.Collections.indexOfSubList(tokens, e.getKey()) >= 0) {
@@ -95,7 +96,8 @@ public final class CriteriaDetector {
         return "";
     }
 
-    private static String normalizeProvider(String v) {
+    /** A node provider (or provider id) as a recipe service: OCI is oke, Linode is lke. */
+    public static String normalizeProvider(String v) {
         if (v.startsWith("ocid1.") || v.startsWith("oci://") || v.equals("oci")) {
             return "oke";
         }
@@ -105,7 +107,8 @@ public final class CriteriaDetector {
         return v;
     }
 
-    private static String normalizeOs(String id) {
+    /** An os-release ID as a recipe OS, "" when it is none of them. */
+    public static String normalizeOs(String id) {
         return switch (id.trim().toLowerCase(Locale.ROOT)) {
             case "ubuntu" -> "ubuntu";
             case "rhel", "redhatenterpriselinux", "redhat" -> "rhel";

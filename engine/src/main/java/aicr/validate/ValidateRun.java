@@ -110,13 +110,31 @@ public final class ValidateRun {
     static final String NO_CLUSTER_REASON = "skipped - no-cluster mode";
     static final String READINESS_FAILED_REASON = "skipped - readiness pre-flight failed";
 
+    /**
+     * A finished validation, for what runs after the report (evidence emission): the recipe,
+     * the snapshot as read, and one CTRF report per phase run, in run order.
+     */
+    public record Validated(RecipeResult recipe, Snapshot snapshot, List<String> phases, List<CtrfReport> reports,
+                            ValidatorCatalog catalog, boolean timestamps) {
+    }
+
     /** Runs validation; returns the exit code (0) or throws the error that decides it. */
     public static int run(Options o, PrintStream stdout) {
-        return run(o, stdout, ClusterValidation.UNAVAILABLE);
+        return run(o, stdout, ClusterValidation.UNAVAILABLE, null);
     }
 
     /** As {@link #run(Options, PrintStream)}, with {@code cluster} for the agent and the live phases. */
     public static int run(Options o, PrintStream stdout, ClusterValidation cluster) {
+        return run(o, stdout, cluster, null);
+    }
+
+    /**
+     * As {@link #run(Options, PrintStream, ClusterValidation)}; {@code after} (may be null) gets the
+     * validation once its report is written and phases logged, also when a phase failed, before
+     * the exit is decided (evidence emission).
+     */
+    public static int run(Options o, PrintStream stdout, ClusterValidation cluster,
+                          java.util.function.Consumer<Validated> after) {
         List<String> phases = Phases.parse(o.phases());
         if (o.recipe() == null || o.recipe().isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
@@ -181,6 +199,10 @@ public final class ValidateRun {
         phaseResults.forEach(p -> reports.add(p.report()));
         write(o, CtrfReport.merge(BuildInfo.VERSION, reports), stdout);
         phaseResults.forEach(p -> Log.info("phase result", "phase", p.phase(), "status", p.status(), "duration", p.duration()));
+        if (after != null) {
+            after.accept(new Validated(recipe, snap, phaseResults.stream().map(ClusterValidation.PhaseResult::phase).toList(),
+                    phaseResults.stream().map(ClusterValidation.PhaseResult::report).toList(), catalog, o.timestamps()));
+        }
         // Offline phases are all skipped, so only live results can fail the run here.
         if (o.failOnError() && phaseResults.stream().anyMatch(p -> p.status().equals(CtrfReport.FAILED)
                 || p.status().equals(CtrfReport.OTHER))) {

@@ -30,9 +30,16 @@ public final class ValidatorCatalog {
     }
 
     private final List<Entry> entries;
+    private final String version;
 
-    private ValidatorCatalog(List<Entry> entries) {
+    private ValidatorCatalog(List<Entry> entries, String version) {
         this.entries = entries;
+        this.version = version;
+    }
+
+    /** {@code metadata.version} ("" when absent): recorded in evidence predicates. */
+    public String version() {
+        return version;
     }
 
     public List<Entry> entries() {
@@ -140,7 +147,8 @@ public final class ValidatorCatalog {
         } catch (YamlSyntaxException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to parse catalog YAML", e);
         }
-        return new ValidatorCatalog(List.copyOf(out));
+        Node.MapNode meta = doc.get("metadata") instanceof Node.MapNode mm ? mm : null;
+        return new ValidatorCatalog(List.copyOf(out), meta == null ? "" : Fields.str(meta, "version"));
     }
 
     private static AicrException invalid(String msg) {

@@ -60,29 +60,7 @@ final class RegistryClient {
 
     /** Pushes blobs then the manifest under the target's tag; returns the manifest digest. */
     String push(Artifact a) {
-        for (Map.Entry<String, byte[]> blob : a.blobs().entrySet()) {
-            if (send(HttpRequest.newBuilder(uri(base + "/blobs/" + blob.getKey()))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode() == 200) {
-                continue;
-            }
-            HttpResponse<String> start = send(HttpRequest.newBuilder(uri(base + "/blobs/uploads/"))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
-            expect(start, 202, "start blob upload");
-            String location = start.headers().firstValue("Location")
-                    .orElseThrow(() -> failure("registry returned no upload location", null));
-            URI upload = uri(base).resolve(location);
-            String sep = upload.getQuery() == null ? "?" : "&";
-            HttpResponse<String> put = send(HttpRequest.newBuilder(uri(upload + sep + "digest="
-                            + URLEncoder.encode(blob.getKey(), StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(blob.getValue())));
-            expect(put, 201, "upload blob " + blob.getKey());
-        }
-        HttpResponse<String> m = send(HttpRequest.newBuilder(uri(base + "/manifests/" + target.tag()))
-                .header("Content-Type", a.manifestMediaType())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(a.manifest())));
-        expect(m, 201, "push manifest");
-        return m.headers().firstValue("Docker-Content-Digest").orElse(Artifact.digest(a.manifest()));
+        return push(a, target.tag());
     }
 
     private static final int ATTEMPTS = 3;
@@ -92,7 +70,11 @@ final class RegistryClient {
      * get two more tries with a growing pause. An unreachable registry fails at once.
      */
     private HttpResponse<String> send(HttpRequest.Builder req) {
-        HttpResponse<String> r = authenticated(req);
+        return send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
+        HttpResponse<T> r = authenticated(req, body);
         for (int attempt = 1; attempt < ATTEMPTS && (r.statusCode() == 429 || r.statusCode() >= 500); attempt++) {
             try {
                 Thread.sleep(500L << attempt);
@@ -100,38 +82,65 @@ final class RegistryClient {
                 Thread.currentThread().interrupt();
                 throw new AicrException(ErrorCode.TIMEOUT, "push interrupted", e);
             }
-            r = authenticated(req);
+            r = authenticated(req, body);
         }
         return r;
     }
 
-    private HttpResponse<String> authenticated(HttpRequest.Builder req) {
-        HttpResponse<String> r = once(req);
+    private <T> HttpResponse<T> authenticated(HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
+        HttpResponse<T> r = once(req, body);
         if (r.statusCode() == 401) {
             String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
             if (challenge.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 authorization = "Bearer " + token(challenge);
-                r = once(req);
+                r = once(req, body);
             } else if (challenge.regionMatches(true, 0, "Basic", 0, 5) && credentials().isPresent()
                     && !credentials().get().hasIdentityToken()) {
                 authorization = credentials().get().basicAuthorization();
-                r = once(req);
+                r = once(req, body);
             }
         }
         if (r.statusCode() == 401 || r.statusCode() == 403) {
-            throw new AicrException(ErrorCode.UNAUTHORIZED, "registry " + target.registry() + " refused the push (HTTP "
-                    + r.statusCode() + ")");
+            throw withStatus(new AicrException(ErrorCode.UNAUTHORIZED, "registry " + target.registry()
+                    + " refused the request (HTTP " + r.statusCode() + ")"), r.statusCode());
         }
         return r;
     }
 
-    private HttpResponse<String> once(HttpRequest.Builder req) {
+    /** Marks an error with the registry's HTTP status (kept out of the rendered message). */
+    static final class HttpStatus extends RuntimeException {
+        final int status;
+
+        HttpStatus(int status) {
+            super("HTTP " + status, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static AicrException withStatus(AicrException e, int status) {
+        e.addSuppressed(new HttpStatus(status));
+        return e;
+    }
+
+    /** The HTTP status a registry error carries, or 0. */
+    static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof HttpStatus h) {
+                    return h.status;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private <T> HttpResponse<T> once(HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
         req.timeout(TIMEOUT);
         if (authorization != null) {
             req.setHeader("Authorization", authorization);
         }
         try {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(req.build(), body);
         } catch (java.net.ConnectException e) {
             throw failure("failed to reach registry " + target.registry() + ": connection refused", null);
         } catch (IOException e) {
@@ -185,6 +194,112 @@ final class RegistryClient {
             Thread.currentThread().interrupt();
             throw new AicrException(ErrorCode.TIMEOUT, "push interrupted", e);
         }
+    }
+
+    // ---- pull, referrers, manifests by digest (evidence bundles) ----
+
+    static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
+
+    /** A manifest by tag or digest: its bytes and digest; failures carry the HTTP status ({@link #status}). */
+    record Fetched(byte[] body, String digest, String mediaType) {
+    }
+
+    Fetched manifest(String reference) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(base + "/manifests/" + reference))
+                .header("Accept", Artifact.MANIFEST_TYPE + ", " + INDEX_TYPE).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw failure(r.statusCode(), "fetch manifest " + reference);
+        }
+        String digest = Artifact.digest(r.body());
+        return new Fetched(r.body(), digest, r.headers().firstValue("Content-Type").orElse(Artifact.MANIFEST_TYPE));
+    }
+
+    byte[] blob(String digest, long maxBytes) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(base + "/blobs/" + digest)).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw failure(r.statusCode(), "fetch blob " + digest);
+        }
+        if (r.body().length > maxBytes) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "blob " + digest + " exceeds " + maxBytes + " bytes");
+        }
+        if (!Artifact.digest(r.body()).equals(digest)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "blob " + digest + " does not match its digest");
+        }
+        return r.body();
+    }
+
+    /** Uploads blobs and puts the manifest under {@code reference} (a tag or its own digest). */
+    String push(Artifact a, String reference) {
+        for (Map.Entry<String, byte[]> blob : a.blobs().entrySet()) {
+            uploadBlob(blob.getKey(), blob.getValue());
+        }
+        return putManifest(reference, a.manifest(), a.manifestMediaType());
+    }
+
+    String putManifest(String reference, byte[] body, String mediaType) {
+        HttpResponse<String> m = send(HttpRequest.newBuilder(uri(base + "/manifests/" + reference))
+                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        expect(m, 201, "push manifest");
+        return m.headers().firstValue("Docker-Content-Digest").orElse(Artifact.digest(body));
+    }
+
+    private void uploadBlob(String digest, byte[] content) {
+        if (send(HttpRequest.newBuilder(uri(base + "/blobs/" + digest))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode() == 200) {
+            return;
+        }
+        HttpResponse<String> start = send(HttpRequest.newBuilder(uri(base + "/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        expect(start, 202, "start blob upload");
+        String location = start.headers().firstValue("Location")
+                .orElseThrow(() -> failure("registry returned no upload location", null));
+        URI upload = uri(base).resolve(location);
+        String sep = upload.getQuery() == null ? "?" : "&";
+        HttpResponse<String> put = send(HttpRequest.newBuilder(uri(upload + sep + "digest="
+                        + URLEncoder.encode(digest, StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+        expect(put, 201, "upload blob " + digest);
+    }
+
+    /**
+     * The referrers of {@code subject} as an image index: the referrers API, or on registries
+     * without it the {@code sha256-<hex>} fallback tag; null when there are none.
+     */
+    byte[] referrers(String subject) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(base + "/referrers/" + subject))
+                .header("Accept", INDEX_TYPE).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 200) {
+            return r.body();
+        }
+        if (r.statusCode() != 404) {
+            throw failure(r.statusCode(), "list referrers of " + subject);
+        }
+        try {
+            return manifest(fallbackTag(subject)).body();
+        } catch (AicrException f) {
+            if (status(f) == 404) {
+                return null;
+            }
+            throw f;
+        }
+    }
+
+    /** Whether the registry serves the referrers API (it then indexes pushed referrers itself). */
+    boolean hasReferrersApi(String subject) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(base + "/referrers/" + subject))
+                .header("Accept", INDEX_TYPE).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200;
+    }
+
+    static String fallbackTag(String digest) {
+        return digest.replace(':', '-');
+    }
+
+    /** A registry answer other than success, marked with its HTTP status. */
+    static AicrException failure(int status, String what) {
+        return withStatus(new AicrException(status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.SERVICE_UNAVAILABLE,
+                what + " failed (HTTP " + status + ")"), status);
     }
 
     private Optional<Credentials> credentials() {

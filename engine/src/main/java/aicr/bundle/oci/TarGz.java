@@ -13,6 +13,8 @@ import java.util.zip.GZIPOutputStream;
 final class TarGz {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final GZIPOutputStream gzip;
+    /** Digest of the uncompressed tar (ORAS records it as the layer's content digest). */
+    private final java.security.MessageDigest raw = aicr.sigstore.Digests.sha256();
 
     TarGz() {
         try {
@@ -32,7 +34,7 @@ final class TarGz {
 
     byte[] finish() {
         try {
-            gzip.write(new byte[1024]);
+            write(new byte[1024]);
             gzip.finish();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -121,7 +123,13 @@ final class TarGz {
         return out;
     }
 
+    /** sha256 of the tar bytes before compression; valid after {@link #finish()}. */
+    String rawDigest() {
+        return "sha256:" + aicr.sigstore.Digests.hex(raw.digest());
+    }
+
     private void write(byte[] b) {
+        raw.update(b);
         try {
             ((OutputStream) gzip).write(b);
         } catch (IOException e) {
