@@ -29,7 +29,7 @@ class HostileInputCorpusTest {
     @Test
     void everyCaseFailsCleanlyOrSucceeds() throws Exception {
         int total = HostileCorpus.load(CORPUS).size();
-        assertTrue(total >= 80, "corpus has " + total + " cases");
+        assertTrue(total >= 120, "corpus has " + total + " cases");
         List<String> cmd = new ArrayList<>();
         if (isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             cmd.addAll(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"));
