@@ -105,6 +105,11 @@ class BundleHardeningTest {
         Path newLink = Files.createSymbolicLink(tmp.resolve("new-link.yaml"), tmp.resolve("created.yaml"));
         assertEquals(0, CliRunner.run("recipe", "--service", "eks", "-o", newLink.toString()).exitCode());
         assertTrue(Files.isRegularFile(tmp.resolve("created.yaml")), "a dangling link creates the file it names");
+
+        // /dev/stdout is a link too (to /proc/self/fd/1, a pipe here): written to, never replaced
+        CliRunner.Result dev = CliRunner.runProcess(tmp, Map.of(), "recipe", "--service", "eks", "-o", "/dev/stdout");
+        assertEquals(0, dev.exitCode(), dev.stderr());
+        assertTrue(dev.stdout().startsWith("apiVersion: aicr.run/v1alpha2\n"), dev.stdout());
     }
 
     @Test

@@ -44,16 +44,17 @@ public final class Output {
     public static void writeFile(Path target, byte[] bytes) {
         Path tmp = null;
         try {
-            Path abs = throughLinks(target.toAbsolutePath());
-            Path dir = abs.getParent();
-            if (Files.isDirectory(abs)) {
+            Path given = target.toAbsolutePath();
+            if (Files.isDirectory(given)) {
                 throw new IOException("is a directory");
             }
-            if (abs.toString().startsWith("/dev/")) {
-                // device files (e.g. /dev/null) cannot be replaced by a rename
-                Files.write(abs, bytes);
+            if (given.toString().startsWith("/dev/") || (Files.exists(given) && !Files.isRegularFile(given))) {
+                // devices, pipes and /dev/stdout (a link to /proc/self/fd/1) cannot be replaced by a rename
+                Files.write(given, bytes);
                 return;
             }
+            Path abs = throughLinks(given);
+            Path dir = abs.getParent();
             Interrupts.checkpoint();
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
             Interrupts.track(tmp);
