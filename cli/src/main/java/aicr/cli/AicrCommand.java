@@ -27,13 +27,14 @@ public final class AicrCommand implements Runnable {
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = java.util.Map.ofEntries(
             java.util.Map.entry("recipe", RecipeCommand::new), java.util.Map.entry("query", QueryCommand::new),
             java.util.Map.entry("validate", ValidateCommand::new), java.util.Map.entry("rules", RulesCommand::new),
-            java.util.Map.entry("bundle", BundleCommand::new), java.util.Map.entry("mirror", MirrorCommand::new),
+            java.util.Map.entry("bundle", BundleCommand::new), java.util.Map.entry("snapshot", SnapshotCommand::new),
+            java.util.Map.entry("diff", DiffCommand::new), java.util.Map.entry("mirror", MirrorCommand::new),
             java.util.Map.entry("serve", ServeCommand::new), java.util.Map.entry("completion", CompletionCommand::new),
             java.util.Map.entry("skill", SkillCommand::new), java.util.Map.entry("verify", VerifyCommand::new),
             java.util.Map.entry("evidence", EvidenceCommand::new), java.util.Map.entry("trust", TrustCommand::new),
             java.util.Map.entry("cds-train", CdsTrainCommand::new));
-    static final java.util.List<String> ORDER = java.util.List.of("recipe", "query", "validate", "rules", "bundle",
-            "verify", "evidence", "trust", "mirror", "serve", "completion", "skill", "cds-train");
+    static final java.util.List<String> ORDER = java.util.List.of("snapshot", "recipe", "query", "validate", "rules",
+            "bundle", "diff", "verify", "evidence", "trust", "mirror", "serve", "completion", "skill", "cds-train");
     /** Commands that describe the whole command tree, so {@link Main} builds all of it for them. */
     static final java.util.Set<String> WHOLE_TREE = java.util.Set.of("completion", "skill");
 
@@ -59,7 +60,7 @@ public final class AicrCommand implements Runnable {
     private boolean jsonLogs;
 
     static boolean envTrue(String name) {
-        String v = System.getenv(name);
+        String v = Env.all().get(name);
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 

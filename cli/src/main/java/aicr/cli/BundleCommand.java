@@ -27,7 +27,8 @@ final class BundleCommand implements java.util.concurrent.Callable<Integer> {
     // Each option field is bound by name onto aicr.bundle.BundleFlags (OptionRecords); null is
     // "not given". Environment defaults are the initial values picocli keeps when a flag is absent.
 
-    @Option(names = {"-r", "--recipe"}, paramLabel = "PATH", description = "Recipe file, http(s) URL (required unless set in --config).")
+    @Option(names = {"-r", "--recipe"}, paramLabel = "PATH",
+            description = "Recipe: file, http(s) URL or cm://namespace/name (required unless set in --config).")
     String recipe;
 
     @picocli.CommandLine.Mixin

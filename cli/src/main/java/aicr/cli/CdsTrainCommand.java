@@ -63,6 +63,8 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
             for (String d : List.of("helm", "helmfile", "argocd", "argocd-helm", "flux")) {
                 Main.run(new String[]{"bundle", "-r", recipe, "-d", d, "-o", scratch.resolve(d).toString()}, sink, sink);
             }
+            Main.run(new String[]{"diff", "--baseline", snapshot, "--target", snapshot, "-t", "table"}, sink, sink);
+            withCluster(scratch, snapshot, sink);
         } catch (IOException e) {
             // no scratch directory: the archive lacks these paths
         } finally {
@@ -74,6 +76,41 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The cluster paths: agent-mode collection on a small host root, and the Kubernetes client
+     * against a loopback port that refuses at once (a cm:// read, the snapshot Job's first calls,
+     * the agent's K8s collectors), so the archive holds the client without any cluster.
+     */
+    private static void withCluster(Path scratch, String snapshot, PrintStream sink) throws IOException {
+        Path root = scratch.resolve("host");
+        Files.createDirectories(root.resolve("proc/sys/kernel"));
+        Files.createDirectories(root.resolve("etc"));
+        Path pci = Files.createDirectories(root.resolve("sys/bus/pci/devices/0000:07:00.0"));
+        Files.writeString(root.resolve("proc/cmdline"), "BOOT_IMAGE=/vmlinuz ro quiet\n");
+        Files.writeString(root.resolve("proc/modules"), "nvidia 116384 0 - Live 0x0\n");
+        Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.8.0\n");
+        Files.writeString(root.resolve("etc/os-release"), "ID=ubuntu\nVERSION_ID=\"24.04\"\n");
+        for (String[] a : new String[][]{{"class", "0x030200"}, {"vendor", "0x10de"}, {"device", "0x2335"},
+            {"subsystem_vendor", "0x10de"}, {"subsystem_device", "0x18be"}}) {
+            Files.writeString(pci.resolve(a[0]), a[1] + "\n");
+        }
+        String refused = Files.writeString(scratch.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters:\n"
+                + "- cluster: {server: \"https://127.0.0.1:1\"}\n  name: c\ncontexts:\n- context: {cluster: c, user: u}\n"
+                + "  name: x\ncurrent-context: x\nusers:\n- name: u\n  user: {token: t}\n").toString();
+        java.util.Map<String, String> agent = new java.util.HashMap<>(System.getenv());
+        agent.put("AICR_AGENT_MODE", "true");
+        agent.put("AICR_HOST_ROOT", root.toString());
+        agent.put("KUBECONFIG", "/nonexistent");
+        for (String f : List.of("yaml", "json", "table")) {
+            Main.run(new String[]{"snapshot", "-t", f, "-o", scratch.resolve("snap." + f).toString()}, sink, sink, agent);
+        }
+        agent.put("KUBECONFIG", refused);
+        Main.run(new String[]{"snapshot", "-o", scratch.resolve("snap2.yaml").toString()}, sink, sink, agent);
+        Main.run(new String[]{"recipe", "-s", "cm://default/aicr-snapshot", "-k", refused}, sink, sink);
+        Main.run(new String[]{"recipe", "-s", snapshot, "-k", refused, "-o", "cm://default/recipe"}, sink, sink);
+        Main.run(new String[]{"snapshot", "-k", refused, "-o", scratch.resolve("snap3.yaml").toString()}, sink, sink);
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class Main {
 
     /** Runs one command line; returns the exit code (tests call this in-process). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the given environment (tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+        Env.set(env);
         aicr.log.Log.setOutput(err);
         aicr.log.Log.configure(AicrCommand.envTrue("AICR_DEBUG"), AicrCommand.envTrue("AICR_LOG_JSON"));
         CommandLine cl = tree(firstWord(args));

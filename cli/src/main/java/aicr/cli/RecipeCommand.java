@@ -24,7 +24,8 @@ final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     RecipeInputs inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Output file (default: stdout; '-' is stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "Output: file, '-' (stdout, default) or cm://namespace/name.")
     String output;
 
     @Override
@@ -33,7 +34,8 @@ final class RecipeCommand implements java.util.concurrent.Callable<Integer> {
         Log.info("generating recipe offline — reads inputs only; does not deploy to or modify any cluster");
         Recipes.Resolved r = Recipes.run(inputs.request(cfg), snap -> new SnapshotConstraintCheck(snap));
         String out = ConfigOption.pick(output, cfg.string("recipe", "output", "path"), "");
-        Output.write(out, Recipes.render(r.result(), r.format()), Streams.out());
+        Output.write(out, new aicr.io.Document(Recipes.render(r.result(), r.format()), r.format(), r.result().kind(),
+                r.result().metadata().version(), ""), Streams.out(), inputs.kubeconfig);
         Recipes.logCompleted(r.result(), out);
         return 0;
     }

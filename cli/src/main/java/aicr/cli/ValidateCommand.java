@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --emit-attestation ./evidence"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe file (path or http(s) URL).")
+    @Option(names = {"-r", "--recipe"}, paramLabel = "URI", description = "Recipe: file, http(s) URL or cm://namespace/name.")
     String recipe;
 
     @Option(names = {"-s", "--snapshot"}, paramLabel = "URI",
-            description = "Snapshot file (path or http(s) URL). Without it the reference deploys an agent (needs a cluster).")
+            description = "Snapshot: file, http(s) URL or cm://namespace/name. Without it the reference deploys an agent (needs a cluster).")
     String snapshot;
 
     @Option(names = "--phase", paramLabel = "PHASE",
@@ -49,7 +49,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             description = "Offline dry-run: constraints are evaluated, validators reported as skipped. Requires --snapshot.")
     Boolean noCluster;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Report file (default: stdout; '-' is stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Report: file, '-' (stdout, default) or cm://namespace/name.")
     String output;
 
     @Option(names = "--rules", paramLabel = "DIR",
@@ -65,13 +65,15 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = {"-k", "--kubeconfig"}, paramLabel = "PATH",
+            description = "Kubeconfig for cm://namespace/name inputs and output (default: KUBECONFIG, ~/.kube/config, in-cluster).")
+    String kubeconfig;
+
     @Mixin
     EvidenceEmitOptions evidence;
 
     // Cluster flags of the reference, accepted so scripts keep working; they only matter for
     // the snapshot agent and live validator Jobs, which this build does not run.
-    @Option(names = {"-k", "--kubeconfig"}, paramLabel = "PATH", hidden = true)
-    String kubeconfig;
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", hidden = true)
     String namespace;
     @Option(names = "--image", hidden = true)
@@ -96,7 +98,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         ValidateRun.Options o = ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
-                noCluster, data.dir, rules, output, timestamps), config.load());
+                noCluster, data.dir, rules, output, timestamps, kubeconfig), config.load());
         return evidence.requested() ? EvidenceEmit.run(o, evidence) : ValidateRun.run(o, Streams.out());
     }
 }

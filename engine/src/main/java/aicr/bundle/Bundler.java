@@ -73,7 +73,7 @@ public final class Bundler {
         BundleSettings s = FlagResolver.resolve(flags, config, version);
         Log.info("generating bundle", "deployer", s.deployer().id(), "type", s.deployer().title(), "recipe", s.recipe(),
                 "output", s.outputDir(), "oci", s.oci() != null);
-        RecipeResult recipe = RecipeLoader.load(s.recipe(), store);
+        RecipeResult recipe = RecipeLoader.load(s.recipe(), store, flags.kubeconfig());
         phases.done("recipe");
         aicr.attest.BundleAttester attester = s.attest() ? Attestation.prepare(flags, config) : null;
         Built built = build(s, recipe, store, phases);

@@ -7,6 +7,7 @@ import aicr.io.Struct;
 import aicr.recipe.RecipeResult;
 import aicr.sigstore.Digests;
 import aicr.sigstore.Statement;
+import aicr.snapshot.Fingerprint;
 import aicr.snapshot.Snapshot;
 import aicr.validate.CtrfReport;
 import aicr.validate.ValidatorCatalog;

@@ -45,15 +45,14 @@ public final class InputSource {
             return fetch(uri);
         }
         if (uri.startsWith("cm://")) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST,
-                    "ConfigMap inputs (cm://) need cluster access, which this build does not provide: " + uri);
+            return ConfigMapStore.get().read(uri, null).text().getBytes(StandardCharsets.UTF_8);
         }
         return readFile(Path.of(uri).normalize(), uri, MAX_BYTES);
     }
 
     /**
      * The bytes of a local file, at most {@code maxBytes}. Missing: NOT_FOUND "file not found:
-     * NAME". A directory, FIFO, device or socket, a file that cannot be read, or one larger than
+     * open NAME: no such file or directory". A directory, FIFO, device or socket, a file that cannot be read, or one larger than
      * {@code maxBytes}: INVALID_REQUEST naming the file and the problem. Symbolic links are
      * followed. Other I/O failures are INTERNAL.
      *
@@ -98,7 +97,8 @@ public final class InputSource {
 
     private static AicrException failure(String name, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new AicrException(ErrorCode.NOT_FOUND, "file not found: " + name);
+            // the reference's wording (Go's os.Open error), which golden diff runs compare
+            return new AicrException(ErrorCode.NOT_FOUND, "file not found: open " + name + ": no such file or directory");
         }
         if (e instanceof AccessDeniedException) {
             return new AicrException(ErrorCode.INVALID_REQUEST, name + ": permission denied");
@@ -168,12 +168,57 @@ public final class InputSource {
      * a document refused by an input limit is INVALID_REQUEST.
      */
     public static Node readDocument(String uri) {
+        return parse(uri, null).root();
+    }
+
+    /** A parsed input and whether it was JSON (decoders treat JSON and YAML scalars differently). */
+    public record Parsed(Node root, boolean json) {
+    }
+
+    /**
+     * Reads and parses {@code uri}; a {@code cm://} URI is read from the cluster through
+     * {@code kubeconfig} (or the default chain) and parsed in the format its data key names.
+     */
+    public static Parsed parse(String uri, String kubeconfig) {
+        if (uri.startsWith("cm://")) {
+            return parseConfigMap(uri, kubeconfig);
+        }
+        return new Parsed(readDocumentText(uri), !isYaml(uri));
+    }
+
+    private static Parsed parseConfigMap(String uri, String kubeconfig) {
+        // the Kubernetes client is loaded only here, when an input really lives in a cluster
+        ConfigMapStore.Stored s = ConfigMapStore.get().read(uri, kubeconfig);
+        boolean json = s.format().equals("json");
+        if (!json && !s.format().equals("yaml")) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to create reader for ConfigMap data",
+                    new AicrException(ErrorCode.INVALID_REQUEST, s.format().equals("table")
+                            ? "table format does not support deserialization" : "unknown format: " + s.format()));
+        }
+        try {
+            return new Parsed(json ? JsonReader.parse(s.text()) : YamlReader.parse(s.text()), json);
+        } catch (YamlSyntaxException e) {
+            throw AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize ConfigMap data",
+                    new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + (json ? "JSON" : "YAML"), e));
+        }
+    }
+
+    private static Node readDocumentText(String uri) {
         String u = uri.toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        try {
+            bytes = read(uri);
+        } catch (AicrException e) {
+            // the reference logs the reader failure before the command's own error line
+            Log.error("failed to create file reader", "error", e.render(), "path", uri, "format",
+                    isYaml(uri) ? "yaml" : u.endsWith(".table") || u.endsWith(".txt") ? "table" : "json");
+            throw e;
+        }
         boolean yaml = isYaml(uri);
         if (u.endsWith(".table") || u.endsWith(".txt")) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "table format is not readable: " + uri);
         }
-        String text = decode(read(uri), uri);
+        String text = decode(bytes, uri);
         if (!yaml && !u.endsWith(".json")) {
             Log.warn("unknown file extension, defaulting to JSON", "path", uri);
         }

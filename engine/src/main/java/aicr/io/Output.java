@@ -23,17 +23,36 @@ public final class Output {
         return dest == null || dest.isEmpty() || dest.equals("-");
     }
 
+    /**
+     * Writes text whose format the caller does not track; a {@code cm://} destination stores it
+     * as JSON when it looks like JSON, else as YAML. Prefer {@link #write(String, Document, PrintStream, String)}.
+     */
     public static void write(String dest, String content, PrintStream stdout) {
+        String t = content.stripLeading();
+        write(dest, Document.of(content, t.startsWith("{") || t.startsWith("[") ? "json" : "yaml"), stdout, null);
+    }
+
+    /**
+     * Writes {@code doc} to stdout ("", "-"), a ConfigMap ({@code cm://namespace/name}, server-side
+     * applied through {@code kubeconfig} or the default chain; spec §0.6) or a file (atomically).
+     */
+    public static void write(String dest, Document doc, PrintStream stdout, String kubeconfig) {
         if (isStdout(dest)) {
-            stdout.print(content);
+            stdout.print(doc.text());
             stdout.flush();
             return;
         }
-        if (dest.startsWith("cm://")) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST,
-                    "ConfigMap outputs (cm://) need cluster access, which this build does not provide; write to a file instead");
+        if (isConfigMap(dest)) {
+            // the Kubernetes client is loaded only here, when a command really writes to a cluster
+            ConfigMapStore.get().write(dest.trim(), doc, kubeconfig);
+            return;
         }
-        writeFile(Path.of(dest), content.getBytes(StandardCharsets.UTF_8));
+        writeFile(Path.of(dest), doc.text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True for a {@code cm://} destination (surrounding blanks ignored, as the reference does). */
+    public static boolean isConfigMap(String dest) {
+        return dest != null && dest.trim().startsWith("cm://");
     }
 
     /**

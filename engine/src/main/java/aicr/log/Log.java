@@ -37,7 +37,15 @@ public final class Log {
         out = stream;
     }
 
-    /** Where logs go: for the few messages that are prose for a person, not log lines (the signing disclosure). */
+    /** A line as is, on the log stream (an agent's own log output between markers). */
+    public static void raw(String line) {
+        out.println(line);
+    }
+
+    /**
+     * Where logs go: for the few messages that are prose for a person, not log lines (the
+     * signing disclosure), and for copying another process's log output (never stdout).
+     */
     public static PrintStream stream() {
         return out;
     }

@@ -19,7 +19,15 @@ public final class RecipeLoader {
     }
 
     public static RecipeResult load(String uri, RecipeStore store) {
-        Node doc = InputSource.readDocument(uri);
+        return load(uri, store, null);
+    }
+
+    /** As {@link #load(String, RecipeStore)}; {@code cm://} recipes are read through {@code kubeconfig}. */
+    public static RecipeResult load(String uri, RecipeStore store, String kubeconfig) {
+        if (uri.startsWith("cm://")) {
+            aicr.snapshot.ConfigMapUri.parse(uri);
+        }
+        Node doc = InputSource.parse(uri, kubeconfig).root();
         try {
             return fromDocument(doc, store);
         } catch (aicr.io.YamlSyntaxException e) {

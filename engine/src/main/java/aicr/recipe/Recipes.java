@@ -126,7 +126,12 @@ public final class Recipes {
 
     /** What the recipe and query commands were asked for. */
     public record Request(Path dataDir, boolean strict, AicrConfig config, Path criteriaFile, CriteriaFlags flags,
-                          String snapshotUri, String format) {
+                          String snapshotUri, String format, String kubeconfig) {
+        /** A request whose {@code cm://} snapshot (if any) is read through the default kubeconfig chain. */
+        public Request(Path dataDir, boolean strict, AicrConfig config, Path criteriaFile, CriteriaFlags flags,
+                       String snapshotUri, String format) {
+            this(dataDir, strict, config, criteriaFile, flags, snapshotUri, format, null);
+        }
     }
 
     /** A resolved request: the catalog used, the recipe, and the checked output format. */
@@ -146,7 +151,7 @@ public final class Recipes {
         String format = checkFormat(req.format() != null ? req.format()
                 : cfg.string("recipe", "output", "format").isEmpty() ? "yaml" : cfg.string("recipe", "output", "format"));
         String uri = req.snapshotUri() != null ? req.snapshotUri() : cfg.string("recipe", "input", "snapshot");
-        Snapshot snap = uri == null || uri.isEmpty() ? null : aicr.snapshot.SnapshotReader.read(uri);
+        Snapshot snap = uri == null || uri.isEmpty() ? null : aicr.snapshot.SnapshotReader.read(uri, req.kubeconfig());
         Criteria query = criteria(store, cfg, req.criteriaFile(), req.flags(), snap);
         long resolveStart = System.nanoTime();
         Log.debug("recipe phase done", "phase", "inputs", "ms", (resolveStart - start) / 1_000_000, "snapshot", snap != null);

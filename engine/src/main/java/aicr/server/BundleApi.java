@@ -99,7 +99,7 @@ final class BundleApi {
         ex.setHeader("Content-Disposition", "attachment; filename=\"bundles.zip\"");
         ex.setHeader("X-Bundle-Files", Integer.toString(tree.files().size()));
         ex.setHeader("X-Bundle-Size", Long.toString(tree.totalSize()));
-        ex.setHeader("X-Bundle-Duration", GoDuration.format(System.nanoTime() - start));
+        ex.setHeader("X-Bundle-Duration", aicr.gocompat.GoDuration.format(java.time.Duration.ofNanos(System.nanoTime() - start)));
         ex.send(200, "application/zip", zip);
     }
 

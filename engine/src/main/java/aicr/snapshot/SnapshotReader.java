@@ -18,14 +18,20 @@ public final class SnapshotReader {
      * NOT_FOUND (3), oversized or wrong apiVersion INVALID_REQUEST (2), undecodable INTERNAL (8).
      */
     public static Snapshot read(String uri) {
+        return read(uri, null);
+    }
+
+    /**
+     * As {@link #read(String)}; a {@code cm://namespace/name} input is read from the cluster of
+     * {@code kubeconfig} (null: KUBECONFIG, ~/.kube/config, in-cluster).
+     */
+    public static Snapshot read(String uri, String kubeconfig) {
         if (uri.startsWith("cm://")) {
-            ConfigMapUri cm = ConfigMapUri.parse(uri);
-            // Reading a ConfigMap needs the Kubernetes client, which this build does not carry yet.
-            throw new AicrException(ErrorCode.NOT_FOUND, "failed to get ConfigMap " + cm.namespace() + "/" + cm.name()
-                    + ": ConfigMap inputs need cluster access, which this build does not support yet");
+            ConfigMapUri.parse(uri);
         }
-        boolean json = !InputSource.isYaml(uri);
-        Node root = InputSource.readDocument(uri);
+        InputSource.Parsed parsed = InputSource.parse(uri, kubeconfig);
+        boolean json = parsed.json();
+        Node root = parsed.root();
         Snapshot snap;
         try {
             if (root == null) {
@@ -33,11 +39,22 @@ public final class SnapshotReader {
             }
             snap = SnapshotDecoder.decode(root, json);
         } catch (SnapshotDecoder.DecodeException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to deserialize object from \"" + uri + "\"",
+            throw new AicrException(ErrorCode.INTERNAL, uri.startsWith("cm://") ? "failed to deserialize ConfigMap data"
+                    : "failed to deserialize object from \"" + uri + "\"",
                     new AicrException(ErrorCode.INVALID_REQUEST, json ? "failed to decode JSON" : "failed to decode YAML", e));
         }
         checkApiVersion(snap);
         return snap;
+    }
+
+    /** A snapshot from YAML text (what the agent stores in its ConfigMap); decode problems are INTERNAL. */
+    public static Snapshot fromYaml(String text) {
+        try {
+            Node root = aicr.io.YamlReader.parse(text);
+            return SnapshotDecoder.decode(root, false);
+        } catch (aicr.io.YamlSyntaxException | SnapshotDecoder.DecodeException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to parse snapshot data", e);
+        }
     }
 
     /** Decodes an already parsed tree (rule cases, tests); decode problems are INVALID_REQUEST. */

@@ -55,12 +55,21 @@ public final class ValidateRun {
      */
     public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                           boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
-                          List<FlagOverride> overrides) {
+                          List<FlagOverride> overrides, String kubeconfig) {
+        public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
+                       boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
+                       List<FlagOverride> overrides) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir, rulesDir, output, timestamps, overrides, null);
+        }
     }
 
     /** The command line as given: null where a flag was not given. */
     public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
-                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
+                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps, String kubeconfig) {
+        public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
+                     Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir, rulesDir, output, timestamps, null);
+        }
     }
 
     /**
@@ -82,7 +91,7 @@ public final class ValidateRun {
         return new Options(pick(f.recipe(), aicr.io.Fields.str(input, "recipe")),
                 pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
                 phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDir(), f.output(),
-                f.timestamps(), overrides);
+                f.timestamps(), overrides, f.kubeconfig());
     }
 
     private static String pick(String flag, String fromConfig) {
@@ -150,7 +159,7 @@ public final class ValidateRun {
         }
         RecipeStore store = Recipes.store(o.dataDir(), false);
         Log.info("loading recipe", "uri", o.recipe());
-        RecipeResult recipe = RecipeLoader.load(o.recipe(), store);
+        RecipeResult recipe = RecipeLoader.load(o.recipe(), store, o.kubeconfig());
         if ((o.snapshot() == null || o.snapshot().isEmpty()) && o.noCluster()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--no-cluster requires --snapshot (or set "
                     + "spec.validate.input.snapshot in --config); cannot deploy the snapshot-capture agent without cluster access");
@@ -158,7 +167,7 @@ public final class ValidateRun {
         Snapshot snap;
         if (o.snapshot() != null && !o.snapshot().isEmpty()) {
             Log.info("loading snapshot", "uri", o.snapshot());
-            snap = SnapshotReader.read(o.snapshot());
+            snap = SnapshotReader.read(o.snapshot(), o.kubeconfig());
         } else {
             snap = cluster.captureSnapshot(o);
         }
@@ -288,7 +297,7 @@ public final class ValidateRun {
     private static void write(Options o, CtrfReport report, PrintStream stdout) {
         String json = JsonWriter.write(report.toStruct(o.timestamps()), true);
         try {
-            Output.write(o.output(), json, stdout);
+            Output.write(o.output(), aicr.io.Document.of(json, "json"), stdout, o.kubeconfig());
         } catch (AicrException e) {
             throw AicrException.propagate(ErrorCode.INTERNAL, "failed to serialize CTRF report", e);
         }

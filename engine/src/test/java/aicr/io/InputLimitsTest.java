@@ -141,7 +141,7 @@ class InputLimitsTest {
         if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
             assertEquals(ErrorCode.INVALID_REQUEST, refusal(fifo, "fifo.yaml").code());
         }
-        assertEquals("[NOT_FOUND] file not found: none.yaml", refusal(tmp.resolve("none.yaml"), "none.yaml").render());
+        assertEquals("[NOT_FOUND] file not found: open none.yaml: no such file or directory", refusal(tmp.resolve("none.yaml"), "none.yaml").render());
         Path big = Files.write(tmp.resolve("big.yaml"), new byte[11]);
         assertEquals("[INVALID_REQUEST] big.yaml: file exceeds maximum allowed size of 10 bytes",
                 assertThrows(AicrException.class, () -> InputSource.readFile(big, "big.yaml", 10)).render());
