@@ -198,6 +198,9 @@ public final class InputSource {
         try {
             return new Parsed(json ? JsonReader.parse(s.text()) : YamlReader.parse(s.text()), json);
         } catch (YamlSyntaxException e) {
+            if (e.limitExceeded()) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "refused input " + uri, e);
+            }
             throw AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize ConfigMap data",
                     new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + (json ? "JSON" : "YAML"), e));
         }

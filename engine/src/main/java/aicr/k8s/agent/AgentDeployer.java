@@ -163,7 +163,7 @@ public final class AgentDeployer {
             throw new AicrException(ErrorCode.NOT_FOUND, "ConfigMap " + cm.namespace() + "/" + cm.name()
                     + " does not contain 'snapshot.yaml' key");
         }
-        return yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ConfigMaps.bounded(cm, "snapshot.yaml", yaml).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Reads the agent's ConfigMap as a stored document (any format) — for callers that want it parsed. */
