@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /**
  * Maps failures to the reference's exit codes: a structured error exits with its code's
  * number; flag-syntax errors exit 1, except a repeated single-value flag, which the
- * reference reports as INVALID_REQUEST (2); anything else is a defect, INTERNAL (8); a
+ * reference reports as INVALID_REQUEST (2), as is a path the platform cannot represent; anything else is a defect, INTERNAL (8); a
  * command stopped by SIGINT/SIGTERM exits 5 (TIMEOUT). Every failure is one line on stderr
  * ({@link Log} escapes control characters); stack traces only with {@code --debug}.
  */
@@ -54,6 +54,11 @@ final class ExitCodes {
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult pr) {
             if (ex instanceof AicrException a) {
                 return fail(a);
+            }
+            if (ex instanceof java.nio.file.InvalidPathException p) {
+                // every path the user gives becomes a Path somewhere; one that cannot (a NUL byte) is bad input
+                return fail(new AicrException(ErrorCode.INVALID_REQUEST,
+                        "invalid path " + Log.oneLine(p.getInput()) + ": " + p.getReason()));
             }
             return unexpected(ex);
         }
