@@ -35,7 +35,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        SignalExit hook = SignalExit.install(Thread.currentThread());
+        int code = run(args, System.out, System.err);
+        hook.finished(code);
+        System.exit(code);
     }
 
     /** Runs one command line; returns the exit code (tests call this in-process). */
@@ -57,6 +60,11 @@ public final class Main {
         cl.setExitCodeExceptionMapper(ExitCodes::of);
         cl.setOverwrittenOptionsAllowed(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // no input may end the process with a JVM stack dump: the input limits should make this unreachable
+            return ExitCodes.unexpected(e);
+        }
     }
 }

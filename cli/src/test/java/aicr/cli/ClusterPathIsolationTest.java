@@ -81,7 +81,20 @@ class ClusterPathIsolationTest {
 
     @Test
     void interruptedSnapshotStillCleansUp() throws Exception {
+        interruptAndCheckCleanup(0);
+    }
+
+    @Test
+    void interruptedSnapshotWaitsForSlowDeletions() throws Exception {
+        // deletions that outlast the signal hook's grace period: the process must not halt under them
+        interruptAndCheckCleanup(SignalExit.GRACE_MILLIS + 1500);
+    }
+
+    private void interruptAndCheckCleanup(long deleteDelayMillis) throws Exception {
         try (FakeCluster c = FakeCluster.start(tmp)) {
+            if (deleteDelayMillis > 0) {
+                c.slow("DELETE", "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/", deleteDelayMillis);
+            }
             c.kubelet().on("", (cl, job, pod) -> PodFinisher.Outcome.NEVER);
             Process p = start(Map.of(), List.of("snapshot", "-k", c.kubeconfig().toString(), "-o", tmp.resolve("s.yaml").toString()));
             // drain the child's output so it never blocks on a full pipe
@@ -97,6 +110,7 @@ class ClusterPathIsolationTest {
                     .waitUntilCondition(j -> j != null && j.getStatus() == null, 60, TimeUnit.SECONDS);
             p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI exits");
+            assertEquals(5, p.exitValue(), "interrupted: TIMEOUT");
             assertNull(c.client().batch().v1().jobs().inNamespace("default").withName("aicr").get(), "Job deleted");
             assertNull(c.client().rbac().clusterRoleBindings().withName("aicr-node-reader").get(), "ClusterRoleBinding deleted");
             assertNull(c.client().serviceAccounts().inNamespace("default").withName("aicr").get(), "ServiceAccount deleted");

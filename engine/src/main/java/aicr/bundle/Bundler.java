@@ -169,7 +169,7 @@ public final class Bundler {
         phases.done("deployer");
         BundleTree tree = out.tree();
         if (data.hasExternal()) {
-            copyData(data.externalRoot(), tree);
+            copyData(data, tree);
         }
         if (deployer.includesRecipe()) {
             tree.put("recipe.yaml", YamlWriter.write(filtered.toStruct(), true), 0600);
@@ -204,28 +204,40 @@ public final class Bundler {
         return opts;
     }
 
-    /** The {@code --data} directory is shipped inside the bundle so the bundle can be reproduced and audited. */
-    private static void copyData(Path root, BundleTree tree) {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                if (rel.isEmpty()) {
-                    continue;
-                }
-                if (Files.isSymbolicLink(p)) {
-                    throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed in --data: " + rel);
-                }
-                if (Files.isDirectory(p)) {
-                    tree.dir("data/" + rel, BundleTree.DIR_MODE);
-                } else if (Files.isRegularFile(p)) {
-                    tree.put("data/" + rel, Files.readAllBytes(p), 0644);
-                }
+    /**
+     * The {@code --data} directory is shipped inside the bundle so the bundle can be reproduced and
+     * audited: the files the data provider accepted (regular files, no symlinks, each at most
+     * 10 MiB), read through its bounded reader, except hidden ones. A path with a segment that
+     * starts with a dot ({@code .env}, {@code .git/}, {@code .ssh/id_rsa}) is never copied: such
+     * files are not recipe data, and they are where secrets live.
+     */
+    private static void copyData(DataSource data, BundleTree tree) {
+        int skipped = 0;
+        for (String rel : data.externalFiles()) {
+            if (isHidden(rel)) {
+                skipped++;
+                continue;
             }
-        } catch (IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to copy external data files", e);
+            String dest = "data/" + rel;
+            for (int slash = dest.indexOf('/'); slash >= 0; slash = dest.indexOf('/', slash + 1)) {
+                tree.dir(dest.substring(0, slash), BundleTree.DIR_MODE);
+            }
+            tree.put(dest, data.readBytes(rel), 0644);
         }
         tree.dir("data", BundleTree.DIR_MODE);
         Log.info("external data files copied into bundle", "count",
                 tree.files().keySet().stream().filter(k -> k.startsWith("data/")).count());
+        if (skipped > 0) {
+            Log.info("hidden files of the external data directory not copied into the bundle", "count", skipped);
+        }
+    }
+
+    private static boolean isHidden(String rel) {
+        for (String segment : rel.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -36,7 +36,7 @@ final class FlagResolver {
         }
         if (!recipe.startsWith("http://") && !recipe.startsWith("https://") && !recipe.startsWith("cm://")) {
             Path abs = Path.of(recipe).toAbsolutePath().normalize();
-            if (!Files.exists(abs)) {
+            if (Files.notExists(abs)) { // not !exists: a link loop or unreadable directory is not "missing"
                 throw new AicrException(ErrorCode.NOT_FOUND, "recipe file not found: " + abs);
             }
             recipe = abs.toString();

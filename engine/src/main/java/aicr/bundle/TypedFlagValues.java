@@ -6,6 +6,7 @@ import aicr.bundle.options.ComponentPath;
 import aicr.bundle.options.TypedOverride;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.InputSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class TypedFlagValues {
 
     static Object readFile(String path) {
         Path p = Path.of(path);
-        if (!Files.exists(p)) {
+        if (Files.notExists(p)) { // not !exists: a link loop is invalid input, not a missing file
             throw new AicrException(ErrorCode.NOT_FOUND, "cannot open --set-file value file: " + path,
                     new java.io.IOException("stat " + path + ": no such file or directory"));
         }
@@ -70,12 +71,12 @@ final class TypedFlagValues {
             if (Files.size(p) > MAX_FILE_BYTES) {
                 throw invalid("--set-file value file " + quote(path) + " exceeds " + MAX_FILE_BYTES + " bytes");
             }
-            data = Files.readAllBytes(p);
+            data = InputSource.readFile(p, path, MAX_FILE_BYTES);
         } catch (java.io.IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to read --set-file value file: " + path, e);
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "cannot open --set-file value file: " + path, e);
         }
         try {
-            return aicr.io.Values.of(aicr.io.YamlReader.parse(new String(data, java.nio.charset.StandardCharsets.UTF_8)));
+            return aicr.io.Values.of(aicr.io.YamlReader.parse(InputSource.decode(data, path)));
         } catch (RuntimeException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid YAML/JSON in --set-file value file: " + path, e);
         }

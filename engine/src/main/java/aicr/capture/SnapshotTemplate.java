@@ -12,7 +12,6 @@ import aicr.snapshot.Measurement;
 import aicr.snapshot.Snapshot;
 import aicr.snapshot.Subtype;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +43,15 @@ final class SnapshotTemplate {
         if (Files.isDirectory(p)) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "template path is a directory, not a file: " + path);
         }
+        if (!Files.isRegularFile(p)) {
+            // checked before collecting: reading a FIFO would block only after the Job has run
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    "template path is not a regular file (a FIFO, device or socket cannot be read as input): " + path);
+        }
     }
 
     static void write(String templatePath, Snapshot snap, String output, PrintStream stdout) {
-        String text = new String(InputSource.read(templatePath), StandardCharsets.UTF_8);
+        String text = InputSource.decode(InputSource.read(templatePath), templatePath);
         String rendered;
         try {
             rendered = GoTemplate.parse(Path.of(templatePath).getFileName().toString(), text).execute(data(snap));

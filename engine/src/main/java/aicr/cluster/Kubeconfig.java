@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public record Kubeconfig(Path file, String host, String port) {
 
+    /**
+     * Largest kubeconfig read (16 MiB): far above a real one, even with many contexts and
+     * embedded certificates; the client reads the whole file into memory.
+     */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
     public static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
     public boolean inCluster() {
@@ -44,6 +50,19 @@ public record Kubeconfig(Path file, String host, String port) {
         if (Files.isDirectory(p)) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to build kube config",
                     new IOException("read " + path + ": is a directory"));
+        }
+        if (!Files.isRegularFile(p)) {
+            // the Kubernetes client would block on a FIFO and read a device forever
+            throw new AicrException(ErrorCode.INTERNAL, "failed to build kube config",
+                    new IOException("read " + path + ": not a regular file (a FIFO, device or socket cannot be a kubeconfig)"));
+        }
+        try {
+            if (Files.size(p) > MAX_BYTES) {
+                throw new AicrException(ErrorCode.INTERNAL, "failed to build kube config",
+                        new IOException("read " + path + ": file exceeds maximum allowed size of " + MAX_BYTES + " bytes"));
+            }
+        } catch (IOException e) {
+            throw new AicrException(ErrorCode.INTERNAL, "failed to build kube config", new IOException("stat " + path + ": " + e.getMessage()));
         }
         return new Kubeconfig(p, null, null);
     }

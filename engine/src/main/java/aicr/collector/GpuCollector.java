@@ -29,6 +29,8 @@ import java.util.TreeSet;
 final class GpuCollector implements Collector {
     private static final String NVIDIA = "10de";
     private static final Set<String> GPU_CLASSES = Set.of("0300", "0302");
+    /** Most PCI device entries read; a real host has a few hundred at most. */
+    static final int MAX_DEVICES = 4096;
     private static final List<String> MANDATORY = List.of("class", "vendor", "device", "subsystem_vendor", "subsystem_device");
 
     private final HostRoot root;
@@ -81,36 +83,45 @@ final class GpuCollector implements Collector {
 
     /** Every readable device of {@code /sys/bus/pci/devices}; a device missing a mandatory attribute is skipped. */
     private List<Map<String, String>> pciDevices() {
-        Path base = root.path("/sys/bus/pci/devices");
-        List<Path> dirs = new ArrayList<>();
+        String host = "/sys/bus/pci/devices";
+        Path base = root.path(host);
+        List<String> dirs = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(base)) {
-            ds.forEach(dirs::add);
+            for (Path p : ds) {
+                if (dirs.size() == MAX_DEVICES) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "NFD PCI discovery failed: more than "
+                            + MAX_DEVICES + " entries in " + host);
+                }
+                dirs.add(p.getFileName().toString());
+            }
         } catch (IOException e) {
             throw new AicrException(ErrorCode.INTERNAL, "NFD PCI discovery failed",
                     new IOException("failed to detect PCI devices: open " + base + ": " + LineReader.reason(e)));
         }
-        dirs.sort((a, b) -> OsCollector.compareBytes(a.getFileName().toString(), b.getFileName().toString()));
+        dirs.sort(OsCollector::compareBytes);
         List<Map<String, String>> out = new ArrayList<>();
-        for (Path dir : dirs) {
+        for (String dir : dirs) {
             Map<String, String> attrs = new LinkedHashMap<>();
             try {
                 for (String a : MANDATORY) {
-                    attrs.put(a, attribute(dir, a));
+                    attrs.put(a, attribute(host + "/" + dir, a));
                 }
                 out.add(attrs);
-            } catch (IOException e) {
-                Log.debug("failed to read PCI device info", "device", dir.getFileName().toString(), "error", LineReader.reason(e));
+            } catch (IOException | AicrException e) {
+                Log.debug("failed to read PCI device info", "device", dir,
+                        "error", e instanceof IOException io ? LineReader.reason(io) : e.getMessage());
             }
         }
         return out;
     }
 
-    /** A sysfs attribute as NFD reads it: "0x" prefix and whitespace stripped; a class cut to base class and subclass. */
-    private static String attribute(Path dir, String name) throws IOException {
-        byte[] b;
-        try (java.io.InputStream in = Files.newInputStream(dir.resolve(name))) {
-            b = in.readNBytes(4096);
-        }
+    /**
+     * A sysfs attribute as NFD reads it: "0x" prefix and whitespace stripped; a class cut to base
+     * class and subclass. The device entries are links into {@code /sys/devices}: resolved inside
+     * the host root.
+     */
+    private String attribute(String hostDir, String name) throws IOException {
+        byte[] b = LineReader.readBytes(root.path(hostDir + "/" + name), 4096);
         String v = new String(b, StandardCharsets.UTF_8);
         v = LineReader.trimSpace(v.startsWith("0x") ? v.substring(2) : v);
         return name.equals("class") && v.length() > 4 ? v.substring(0, 4) : v;
@@ -120,10 +131,17 @@ final class GpuCollector implements Collector {
     private boolean driverLoaded() {
         String text;
         try {
-            text = new String(Files.readAllBytes(root.path("/proc/modules")), StandardCharsets.UTF_8);
+            byte[] b = LineReader.readBytes(root.path("/proc/modules"), LineReader.MAX_BYTES + 1);
+            if (b.length > LineReader.MAX_BYTES) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "/proc/modules exceeds maximum size of " + LineReader.MAX_BYTES + " bytes");
+            }
+            text = new String(b, StandardCharsets.UTF_8);
         } catch (IOException e) {
             Log.warn("failed to get loaded kernel modules", "error",
                     "failed to read file /proc/modules: open " + root.path("/proc/modules") + ": " + LineReader.reason(e));
+            return false;
+        } catch (AicrException e) {
+            Log.warn("failed to get loaded kernel modules", "error", e.render());
             return false;
         }
         for (String line : text.split("\n", -1)) {

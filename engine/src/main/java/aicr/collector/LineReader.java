@@ -10,8 +10,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +76,8 @@ final class LineReader {
     /** The whole file as UTF-8 text, within the size bound. */
     static String read(Path file) {
         byte[] b;
-        try (InputStream in = Files.newInputStream(file)) {
-            b = in.readNBytes(MAX_BYTES + 1);
+        try {
+            b = readBytes(file, MAX_BYTES + 1);
         } catch (IOException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to open file \"" + file + "\"",
                     new IOException("open " + file + ": " + reason(e)));
@@ -88,6 +90,22 @@ final class LineReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "content of file \"" + file + "\" is not valid UTF-8");
+        }
+    }
+
+    /**
+     * At most {@code max} bytes of {@code file}, which must be a regular file: a FIFO or device
+     * planted in a host tree would block a read or never end. {@code file} comes from
+     * {@link HostRoot#path}, links already resolved inside the root, so a link found here (put
+     * there meanwhile) is not followed.
+     */
+    static byte[] readBytes(Path file, int max) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            throw new IOException(a.isDirectory() ? "is a directory" : "not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(max);
         }
     }
 

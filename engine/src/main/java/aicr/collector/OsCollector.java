@@ -94,17 +94,37 @@ final class OsCollector implements Collector {
      */
     Subtype sysctl() {
         Map<String, Reading> data = new LinkedHashMap<>();
-        walk(root.path("/proc/sys"), data);
+        walk(root.path("/proc/sys"), "/proc/sys", 0, new long[]{0, 0}, data);
         data.keySet().removeIf(k -> k.startsWith("/proc/sys/dev/cdrom/"));
         return subtype("sysctl", data);
     }
 
-    private void walk(Path dir, Map<String, Reading> data) {
+    /** Deepest directory level walked under {@code /proc/sys} (a real one is about 6 deep). */
+    static final int MAX_SYSCTL_DEPTH = 32;
+    /** Most entries walked under {@code /proc/sys} (a real one has a few thousand). */
+    static final int MAX_SYSCTL_ENTRIES = 100_000;
+    /** Most characters of sysctl values kept (a real {@code /proc/sys} holds well under 1 MiB). */
+    static final long MAX_SYSCTL_CHARS = 16L * 1024 * 1024;
+
+    /**
+     * @param host the host path of {@code dir}, the prefix of every key
+     * @param seen entries walked and characters kept so far: a host tree that is too deep or too
+     *     large ends the part with one warning instead of exhausting the stack, memory or time
+     */
+    private void walk(Path dir, String host, int depth, long[] seen, Map<String, Reading> data) {
+        if (depth > MAX_SYSCTL_DEPTH) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "/proc/sys nests deeper than " + MAX_SYSCTL_DEPTH + " levels");
+        }
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(entries::add);
+            for (Path p : ds) {
+                if (++seen[0] > MAX_SYSCTL_ENTRIES) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "/proc/sys holds more than " + MAX_SYSCTL_ENTRIES + " entries");
+                }
+                entries.add(p);
+            }
         } catch (IOException e) {
-            Log.debug("skipping unreadable sysctl path", "path", root.hostPath(dir), "error", String.valueOf(e.getMessage()));
+            Log.debug("skipping unreadable sysctl path", "path", host, "error", String.valueOf(e.getMessage()));
             return;
         }
         // Go's WalkDir order: entries sorted by name, bytewise
@@ -113,7 +133,7 @@ final class OsCollector implements Collector {
             if (Thread.currentThread().isInterrupted()) {
                 throw new AicrException(ErrorCode.TIMEOUT, "sysctl collection cancelled");
             }
-            String host = root.hostPath(p);
+            String path = host + "/" + p.getFileName();
             BasicFileAttributes a;
             try {
                 a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -124,12 +144,12 @@ final class OsCollector implements Collector {
                 continue;
             }
             if (a.isDirectory()) {
-                if (!host.startsWith("/proc/sys/net")) {
-                    walk(p, data);
+                if (!path.startsWith("/proc/sys/net")) {
+                    walk(p, path, depth + 1, seen, data);
                 }
                 continue;
             }
-            if (!a.isRegularFile() || host.startsWith("/proc/sys/net")) {
+            if (!a.isRegularFile() || path.startsWith("/proc/sys/net")) {
                 continue;
             }
             List<String> lines;
@@ -138,10 +158,16 @@ final class OsCollector implements Collector {
             } catch (AicrException e) {
                 continue;
             }
-            if (lines.size() > 1 && keyValueLines(host, lines, data)) {
+            for (String l : lines) {
+                seen[1] += l.length();
+            }
+            if (seen[1] > MAX_SYSCTL_CHARS) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "/proc/sys values exceed " + MAX_SYSCTL_CHARS + " characters");
+            }
+            if (lines.size() > 1 && keyValueLines(path, lines, data)) {
                 continue;
             }
-            data.put(host, Reading.of(String.join("\n", lines)));
+            data.put(path, Reading.of(String.join("\n", lines)));
         }
     }
 

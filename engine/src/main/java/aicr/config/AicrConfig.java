@@ -11,7 +11,6 @@ import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlReader;
 import aicr.io.YamlSyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,9 +63,10 @@ public final class AicrConfig {
         }
         Node doc;
         try {
-            doc = parse(new String(bytes, StandardCharsets.UTF_8), isJson(source));
+            doc = parse(InputSource.decode(bytes, source), isJson(source));
             ConfigSchema.check(doc, ConfigSchema.ROOT, "");
         } catch (YamlSyntaxException e) {
+            // a limit refusal and a syntax error are both invalid input here, as in the reference
             throw AicrException.wrap(ErrorCode.INVALID_REQUEST, "failed to parse config from \"" + source + "\"",
                     new AicrException(ErrorCode.INVALID_REQUEST, e.getMessage()));
         }

@@ -7,10 +7,7 @@ import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlReader;
 import aicr.io.YamlSyntaxException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import aicr.io.InputSource;
 import java.nio.file.Path;
 
 /**
@@ -25,19 +22,15 @@ public final class CriteriaFile {
     public static final long MAX_SIZE = 1024 * 1024;
 
     public static Criteria load(Path path, CriteriaRegistry registry) {
-        byte[] bytes;
+        String text;
         try {
-            if (Files.size(path) > MAX_SIZE) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST,
-                        "file exceeds maximum allowed size of " + MAX_SIZE + " bytes");
+            text = InputSource.readText(path, path.toString(), MAX_SIZE);
+        } catch (AicrException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw new AicrException(ErrorCode.NOT_FOUND, "criteria file not found: " + path);
             }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "criteria file not found: " + path);
-        } catch (IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to read criteria file " + path, e);
+            throw e;
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             Node doc = path.toString().endsWith(".json") ? JsonReader.parse(text) : YamlReader.parse(text);
             return parse(doc, registry);

@@ -2,6 +2,7 @@ package aicr.data;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.InputSource;
 import aicr.io.JsonReader;
 import aicr.io.Node;
 import aicr.io.YamlReader;
@@ -29,6 +30,9 @@ import java.util.stream.Stream;
 public final class DataSource {
     /** Largest file accepted from an external data directory. */
     public static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
+    /** Most files, and most bytes in all, of an external data directory (a bundle holds them in memory). */
+    public static final int MAX_FILES = 10_000;
+    public static final long MAX_TOTAL_SIZE = 64L * 1024 * 1024;
 
     private static volatile DataSource embedded;
 
@@ -98,6 +102,11 @@ public final class DataSource {
         return out;
     }
 
+    /** The external directory's files (relative paths, walk order); empty without {@code --data}. */
+    public List<String> externalFiles() {
+        return externalFiles;
+    }
+
     public boolean isExternal(String path) {
         return externalRoot != null && externalFiles.contains(path);
     }
@@ -136,8 +145,9 @@ public final class DataSource {
         }
     }
 
+    /** The text of a file; an external file must be valid UTF-8 (embedded ones are checked at build time). */
     public String readText(String path) {
-        return new String(readBytes(path), StandardCharsets.UTF_8);
+        return isExternal(path) ? InputSource.decode(readExternal(path), path) : new String(readBytes(path), StandardCharsets.UTF_8);
     }
 
     /**
@@ -159,19 +169,10 @@ public final class DataSource {
 
     private byte[] readExternal(String path) {
         Path p = externalRoot.resolve(path);
-        try {
-            if (Files.isSymbolicLink(p)) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed: " + path);
-            }
-            long size = Files.size(p);
-            if (size > MAX_FILE_SIZE) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST,
-                        "file too large (" + size + " bytes, max " + MAX_FILE_SIZE + "): " + path);
-            }
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to read " + path, e);
+        if (Files.isSymbolicLink(p)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "symlinks not allowed: " + path);
         }
+        return InputSource.readFile(p, path, MAX_FILE_SIZE);
     }
 
     private static List<String> scanExternal(Path dir) {
@@ -186,6 +187,7 @@ public final class DataSource {
                     "registry.yaml is required in external data directory: " + dir);
         }
         List<String> out = new ArrayList<>();
+        long total = 0;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -202,6 +204,11 @@ public final class DataSource {
                 if (a.size() > MAX_FILE_SIZE) {
                     throw new AicrException(ErrorCode.INVALID_REQUEST,
                             "file too large (" + a.size() + " bytes, max " + MAX_FILE_SIZE + "): " + rel);
+                }
+                total += a.size();
+                if (out.size() >= MAX_FILES || total > MAX_TOTAL_SIZE) {
+                    throw new AicrException(ErrorCode.INVALID_REQUEST, "external data directory holds more than "
+                            + MAX_FILES + " files or " + MAX_TOTAL_SIZE + " bytes: " + dir);
                 }
                 out.add(rel);
             }

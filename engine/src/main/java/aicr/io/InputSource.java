@@ -9,10 +9,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -20,12 +28,16 @@ import java.util.Locale;
  * Reads an input document (recipe, snapshot, config) named by a local path or an http(s)
  * URL, with the reference's limits (1 MiB) and format detection by suffix: {@code .json} is
  * JSON, {@code .yaml}/{@code .yml} YAML, anything else JSON with a warning.
+ *
+ * <p>Every local file aicr-j reads goes through {@link #readFile}: the file type is checked
+ * before it is opened (a FIFO would block, a device never ends), the size is bounded, and a
+ * permission problem says so. Text is decoded as strict UTF-8 ({@link #decode}).
  */
 public final class InputSource {
     private InputSource() {
     }
 
-    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = InputLimits.MAX_DOCUMENT_BYTES;
 
     /** The raw bytes of {@code uri}. */
     public static byte[] read(String uri) {
@@ -35,18 +47,86 @@ public final class InputSource {
         if (uri.startsWith("cm://")) {
             return ConfigMapStore.get().read(uri, null).text().getBytes(StandardCharsets.UTF_8);
         }
-        Path p = Path.of(uri).normalize();
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] b = in.readNBytes(MAX_BYTES + 1);
-            if (b.length > MAX_BYTES) {
-                throw new AicrException(ErrorCode.INVALID_REQUEST, "file exceeds maximum allowed size of " + MAX_BYTES + " bytes");
+        return readFile(Path.of(uri).normalize(), uri, MAX_BYTES);
+    }
+
+    /**
+     * The bytes of a local file, at most {@code maxBytes}. Missing: NOT_FOUND "file not found:
+     * open NAME: no such file or directory". A directory, FIFO, device or socket, a file that cannot be read, or one larger than
+     * {@code maxBytes}: INVALID_REQUEST naming the file and the problem. Symbolic links are
+     * followed. Other I/O failures are INTERNAL.
+     *
+     * @param name how messages name the file (the path as the user gave it)
+     */
+    public static byte[] readFile(Path path, String name, long maxBytes) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw failure(name, e);
+        }
+        if (a.isDirectory()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, name + ": is a directory, not a file");
+        }
+        if (!a.isRegularFile()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST,
+                    name + ": not a regular file (a FIFO, device or socket cannot be read as input)");
+        }
+        if (a.size() > maxBytes) {
+            throw tooLarge(name, maxBytes);
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (b.length > maxBytes) {
+                throw tooLarge(name, maxBytes);
             }
             return b;
-        } catch (NoSuchFileException e) {
-            throw new AicrException(ErrorCode.NOT_FOUND, "file not found: open " + uri + ": no such file or directory");
         } catch (IOException e) {
-            throw new AicrException(ErrorCode.INTERNAL, "failed to read " + uri + ": " + e.getMessage());
+            throw failure(name, e);
         }
+    }
+
+    /** {@link #readFile} decoded as strict UTF-8. */
+    public static String readText(Path path, String name, long maxBytes) {
+        return decode(readFile(path, name, maxBytes), name);
+    }
+
+    private static AicrException tooLarge(String name, long maxBytes) {
+        return new AicrException(ErrorCode.INVALID_REQUEST, name + ": file exceeds maximum allowed size of " + maxBytes + " bytes");
+    }
+
+    private static AicrException failure(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            // the reference's wording (Go's os.Open error), which golden diff runs compare
+            return new AicrException(ErrorCode.NOT_FOUND, "file not found: open " + name + ": no such file or directory");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new AicrException(ErrorCode.INVALID_REQUEST, name + ": permission denied");
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            // ELOOP, ENOTDIR, ENAMETOOLONG, EISDIR: the path the user gave cannot name a readable file
+            return new AicrException(ErrorCode.INVALID_REQUEST, name + ": " + f.getReason().toLowerCase(Locale.ROOT));
+        }
+        return new AicrException(ErrorCode.INTERNAL, "failed to read " + name + ": " + e.getMessage());
+    }
+
+    /**
+     * {@code bytes} as UTF-8, strictly: an invalid byte sequence is INVALID_REQUEST naming the
+     * file and the byte offset, never a silent U+FFFD that would travel on as data.
+     */
+    public static String decode(byte[] bytes, String name) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = d.decode(in, out, true);
+        if (!r.isError()) {
+            r = d.flush(out);
+        }
+        if (r.isError()) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, name + ": invalid UTF-8 at byte offset " + in.position());
+        }
+        return out.flip().toString();
     }
 
     private static byte[] fetch(String uri) {
@@ -84,7 +164,8 @@ public final class InputSource {
 
     /**
      * Reads and parses {@code uri}. Decode failures are INTERNAL "failed to deserialize object
-     * from ..." wrapping INVALID_REQUEST "failed to decode JSON|YAML", as the reference reports them.
+     * from ..." wrapping INVALID_REQUEST "failed to decode JSON|YAML", as the reference reports them;
+     * a document refused by an input limit is INVALID_REQUEST.
      */
     public static Node readDocument(String uri) {
         return parse(uri, null).root();
@@ -117,6 +198,9 @@ public final class InputSource {
         try {
             return new Parsed(json ? JsonReader.parse(s.text()) : YamlReader.parse(s.text()), json);
         } catch (YamlSyntaxException e) {
+            if (e.limitExceeded()) {
+                throw new AicrException(ErrorCode.INVALID_REQUEST, "refused input " + uri, e);
+            }
             throw AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize ConfigMap data",
                     new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + (json ? "JSON" : "YAML"), e));
         }
@@ -137,15 +221,26 @@ public final class InputSource {
         if (u.endsWith(".table") || u.endsWith(".txt")) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "table format is not readable: " + uri);
         }
+        String text = decode(bytes, uri);
         if (!yaml && !u.endsWith(".json")) {
             Log.warn("unknown file extension, defaulting to JSON", "path", uri);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             return yaml ? YamlReader.parse(text) : JsonReader.parse(text);
         } catch (YamlSyntaxException e) {
-            throw AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize object from \"" + uri + "\"",
-                    new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + (yaml ? "YAML" : "JSON"), e));
+            throw syntaxError(uri, yaml ? "YAML" : "JSON", e);
         }
+    }
+
+    /**
+     * The error for a document that does not parse: a limit refusal is INVALID_REQUEST naming the
+     * source; a syntax error is the reference's INTERNAL "failed to deserialize object from".
+     */
+    public static AicrException syntaxError(String uri, String format, YamlSyntaxException e) {
+        if (e.limitExceeded()) {
+            return new AicrException(ErrorCode.INVALID_REQUEST, "refused input " + uri, e);
+        }
+        return AicrException.wrap(ErrorCode.INTERNAL, "failed to deserialize object from \"" + uri + "\"",
+                new AicrException(ErrorCode.INVALID_REQUEST, "failed to decode " + format, e));
     }
 }

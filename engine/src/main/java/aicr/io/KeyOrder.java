@@ -32,21 +32,62 @@ final class KeyOrder {
         return yamlLess(b, a) ? 1 : 0;
     };
 
-    /** Entries of {@code map} in the given key order; never throws for an inconsistent order. */
+    /** Runs sorted by insertion before merging; maps up to this size are sorted by insertion only. */
+    private static final int RUN = 32;
+
+    /**
+     * Entries of {@code map} in the given key order; never throws for an inconsistent order.
+     * Unlike List.sort this tolerates a comparator that is not a strict total order (yaml.v3's
+     * natural order is not, for odd digit strings). Small maps, all real ones, are sorted by
+     * insertion as before; larger ones by merging sorted runs, so that a hostile map with tens of
+     * thousands of keys costs O(n log n), not O(n^2).
+     */
     static <V> List<Map.Entry<String, V>> sorted(Map<String, V> map, Comparator<String> order) {
         List<Map.Entry<String, V>> entries = new ArrayList<>(map.entrySet());
-        // Insertion sort: maps are small, and unlike List.sort it tolerates a comparator that is
-        // not a strict total order (yaml.v3's natural order is not, for odd digit strings).
-        for (int i = 1; i < entries.size(); i++) {
-            Map.Entry<String, V> e = entries.get(i);
+        int n = entries.size();
+        for (int lo = 0; lo < n; lo += RUN) {
+            insertionSort(entries, lo, Math.min(lo + RUN, n), order);
+        }
+        if (n <= RUN) {
+            return entries;
+        }
+        List<Map.Entry<String, V>> from = entries;
+        List<Map.Entry<String, V>> to = new ArrayList<>(entries);
+        for (int width = RUN; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                merge(from, to, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n), order);
+            }
+            List<Map.Entry<String, V>> t = from;
+            from = to;
+            to = t;
+        }
+        return from;
+    }
+
+    private static <V> void insertionSort(List<Map.Entry<String, V>> a, int lo, int hi, Comparator<String> order) {
+        for (int i = lo + 1; i < hi; i++) {
+            Map.Entry<String, V> e = a.get(i);
             int j = i - 1;
-            while (j >= 0 && order.compare(entries.get(j).getKey(), e.getKey()) > 0) {
-                entries.set(j + 1, entries.get(j));
+            while (j >= lo && order.compare(a.get(j).getKey(), e.getKey()) > 0) {
+                a.set(j + 1, a.get(j));
                 j--;
             }
-            entries.set(j + 1, e);
+            a.set(j + 1, e);
         }
-        return entries;
+    }
+
+    /** Stable merge of the sorted ranges [lo, mid) and [mid, hi) of {@code from} into {@code to}. */
+    private static <V> void merge(List<Map.Entry<String, V>> from, List<Map.Entry<String, V>> to, int lo, int mid, int hi,
+                                  Comparator<String> order) {
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (i < mid && (j >= hi || order.compare(from.get(i).getKey(), from.get(j).getKey()) <= 0)) {
+                to.set(k, from.get(i++));
+            } else {
+                to.set(k, from.get(j++));
+            }
+        }
     }
 
     private static int compareUtf8(String a, String b) {

@@ -55,28 +55,40 @@ public final class Output {
         return dest != null && dest.trim().startsWith("cm://");
     }
 
-    /** Atomically replaces {@code target} with {@code bytes}; INTERNAL on failure. */
+    /**
+     * Atomically replaces {@code target} with {@code bytes}; INTERNAL on failure. A target that is
+     * a symbolic link is written through: the file it points to is replaced and the link stays,
+     * as with a shell redirection (a dangling link creates the file it names).
+     */
     public static void writeFile(Path target, byte[] bytes) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
         Path tmp = null;
         try {
-            if (Files.isDirectory(abs)) {
+            Path given = target.toAbsolutePath();
+            if (Files.isDirectory(given)) {
                 throw new IOException("is a directory");
             }
-            if (abs.toString().startsWith("/dev/")) {
-                // device files (e.g. /dev/null) cannot be replaced by a rename
-                Files.write(abs, bytes);
+            if (given.toString().startsWith("/dev/") || (Files.exists(given) && !Files.isRegularFile(given))) {
+                // devices, pipes and /dev/stdout (a link to /proc/self/fd/1) cannot be replaced by a rename
+                Files.write(given, bytes);
                 return;
             }
+            Path abs = throughLinks(given);
+            Path dir = abs.getParent();
+            Interrupts.checkpoint();
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            Interrupts.track(tmp);
             Files.write(tmp, bytes);
             keepUsualMode(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Interrupts.checkpoint();
+            Path from = tmp;
+            Interrupts.critical(() -> {
+                try {
+                    Files.move(from, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(from, abs, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
+            Interrupts.untrack(tmp);
             tmp = null;
         } catch (IOException | SecurityException e) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to write output file " + target + ": "
@@ -88,8 +100,20 @@ public final class Output {
                 } catch (IOException ignored) {
                     // best effort: the temp file is hidden and uniquely named
                 }
+                Interrupts.untrack(tmp);
             }
         }
+    }
+
+    /** The file a chain of symbolic links ends at (relative links resolve against their own directory). */
+    static Path throughLinks(Path p) throws IOException {
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops >= 40) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
     }
 
     /**

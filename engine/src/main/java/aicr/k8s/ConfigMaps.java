@@ -49,9 +49,23 @@ public final class ConfigMaps {
         if (text == null || text.isEmpty()) {
             throw new AicrException(ErrorCode.NOT_FOUND, "ConfigMap " + cm.namespace() + "/" + cm.name() + " has no snapshot data");
         }
+        bounded(cm, "snapshot." + format, text);
         Log.debug("reading from ConfigMap", "namespace", cm.namespace(), "name", cm.name(), "format", format,
                 "size", text.length());
         return new Stored(text, format);
+    }
+
+    /**
+     * {@code text} when it is within the document bound (1 MiB, Kubernetes' own ConfigMap
+     * limit), else INVALID_REQUEST: an API server, or anything answering in its place, is not
+     * trusted to keep that limit. Counted in characters, never fewer than the UTF-8 bytes.
+     */
+    public static String bounded(ConfigMapUri cm, String key, String text) {
+        if (text.length() > aicr.io.InputLimits.MAX_DOCUMENT_BYTES) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "ConfigMap " + cm.namespace() + "/" + cm.name() + ": " + key
+                    + " exceeds maximum allowed size of " + aicr.io.InputLimits.MAX_DOCUMENT_BYTES + " bytes");
+        }
+        return text;
     }
 
     /** The ConfigMap's data; any API failure, a missing ConfigMap included, is NOT_FOUND (3). */

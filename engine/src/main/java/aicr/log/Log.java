@@ -97,12 +97,51 @@ public final class Log {
             }
             sb.append('}');
         } else {
-            sb.append('[').append(PREFIX).append("] ").append(msg);
+            sb.append('[').append(PREFIX).append("] ").append(oneLine(msg));
             for (int i = 0; i + 1 < kv.length; i += 2) {
-                sb.append(i == 0 ? ": " : " ").append(kv[i]).append('=').append(kv[i + 1]);
+                sb.append(i == 0 ? ": " : " ").append(oneLine(String.valueOf(kv[i]))).append('=')
+                        .append(oneLine(String.valueOf(kv[i + 1])));
             }
         }
         out.println(sb);
+    }
+
+    /**
+     * {@code s} with control characters escaped ({@code \n}, {@code \r}, {@code \t}, {@code \xNN},
+     * {@code \u2028}), so that a log line or error message stays one line whatever a flag value,
+     * path or document carried. Strings without control characters are returned as they are.
+     */
+    public static String oneLine(String s) {
+        int i = 0;
+        while (i < s.length() && !isControl(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                sb.append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x100) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
     }
 
     private static String jsonValue(Object v) {

@@ -31,6 +31,9 @@ public final class Recipes {
 
     /** As {@link #store(Path, boolean)}, with {@code spec.recipe.data}/{@code criteriaStrict} from the config. */
     public static RecipeStore store(Path dataDir, boolean strictFlag, AicrConfig config) {
+        if (dataDir != null && dataDir.toString().isEmpty()) {
+            dataDir = null; // --data "" is no --data, as in the reference
+        }
         if (dataDir == null && !config.string("recipe", "data").isEmpty()) {
             dataDir = Path.of(config.string("recipe", "data"));
         }

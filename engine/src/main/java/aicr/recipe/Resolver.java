@@ -354,7 +354,7 @@ public final class Resolver {
 
     private String assertFile(String component, String file) {
         try {
-            return new String(store.data().readBytes(file), StandardCharsets.UTF_8);
+            return store.data().readText(file);
         } catch (AicrException e) {
             throw AicrException.propagate(ErrorCode.INTERNAL, "failed to read healthCheck.assertFile for component \""
                     + component + "\" from \"" + file + "\"", e);

@@ -83,17 +83,14 @@ public final class RuleCache {
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (Path p : RuleLoader.files(dir)) {
                 String name = RuleLoader.name(dir, p, "");
-                try {
-                    files.put(name, Files.readAllBytes(p));
-                } catch (IOException e) {
-                    throw new AicrException(ErrorCode.INTERNAL, name + " (in " + dir + "): cannot read file", e);
-                }
+                // the shared bounded reader: type, size, permission checked, the file named in errors
+                files.put(name, aicr.io.InputSource.readFile(p, name, aicr.io.InputLimits.MAX_DOCUMENT_BYTES));
             }
             perDir.add(files);
         }
         String key = key(kind, perDir);
         Map<String, String> sources = new LinkedHashMap<>();
-        perDir.forEach(m -> m.forEach((k, v) -> sources.put(k, new String(v, StandardCharsets.UTF_8))));
+        perDir.forEach(m -> m.forEach((k, v) -> sources.put(k, aicr.io.InputSource.decode(v, k))));
         Path entry = root == null ? null : root.resolve(key + ".zip");
         if (entry != null && Files.isRegularFile(entry)) {
             try {

@@ -8,7 +8,6 @@ import aicr.io.Scalars;
 import aicr.io.YamlReader;
 import aicr.io.YamlSyntaxException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -105,11 +104,8 @@ public final class RuleLoader {
         List<RuleFile> out = new ArrayList<>();
         for (Path p : files(dir)) {
             String name = name(dir, p, prefix);
-            try {
-                out.add(parse(name, Files.readString(p, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new AicrException(ErrorCode.INTERNAL, name + ": cannot read file", e);
-            }
+            // the shared bounded reader: file type, size, permission and strict UTF-8 checked, with the file named
+            out.add(parse(name, aicr.io.InputSource.readText(p, name, aicr.io.InputLimits.MAX_DOCUMENT_BYTES)));
         }
         return out;
     }

@@ -35,4 +35,23 @@ class KeyOrderTest {
     void sortIsStableForEqualKeysUnderTheOrder() {
         assertEquals(List.of("x1", "x01"), sorted(List.of("x1", "x01"), (a, b) -> 0));
     }
+
+    /** A hostile map with tens of thousands of keys: merged runs, the same order as a total sort. */
+    @Test
+    void largeMapsSortLikeATotalOrderSort() {
+        java.util.Random random = new java.util.Random(14);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            keys.add("k" + random.nextInt(1_000_000) + (char) ('a' + random.nextInt(26)) + i);
+        }
+        List<String> want = new java.util.ArrayList<>(keys);
+        want.sort(KeyOrder.BYTES);
+        assertEquals(want, sorted(keys, KeyOrder.BYTES));
+        for (int n : List.of(31, 32, 33, 64, 65, 1000)) {
+            List<String> some = keys.subList(0, n);
+            List<String> w = new java.util.ArrayList<>(some);
+            w.sort(KeyOrder.YAML_MAP);
+            assertEquals(w, sorted(some, KeyOrder.YAML_MAP), "n=" + n);
+        }
+    }
 }

@@ -128,7 +128,7 @@ class SnapshotReaderTest {
         assertEquals(3, nf.exitCode());
         Path big = Files.write(tmp.resolve("big.yaml"), new byte[(1 << 20) + 1]);
         AicrException tooBig = assertThrows(AicrException.class, () -> SnapshotReader.read(big.toString()));
-        assertEquals("[INVALID_REQUEST] file exceeds maximum allowed size of 1048576 bytes", tooBig.render());
+        assertEquals("[INVALID_REQUEST] " + big + ": file exceeds maximum allowed size of 1048576 bytes", tooBig.render());
         AicrException yamlAsJson = assertThrows(AicrException.class,
                 () -> SnapshotReader.read(Files.writeString(tmp.resolve("noext"), "kind: Snapshot\n").toString()));
         assertTrue(yamlAsJson.render().startsWith("[INTERNAL] failed to deserialize object from \"" + tmp.resolve("noext")

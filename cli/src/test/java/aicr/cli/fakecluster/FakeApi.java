@@ -44,6 +44,7 @@ public final class FakeApi extends KubernetesCrudDispatcher {
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failing = new ConcurrentHashMap<>();
     private final Map<String, String> logs = new ConcurrentHashMap<>();
+    private final Map<String, Long> slow = new ConcurrentHashMap<>();
 
     List<Request> requests() {
         return List.copyOf(requests);
@@ -57,6 +58,10 @@ public final class FakeApi extends KubernetesCrudDispatcher {
         failing.put(pathPrefix, method == null ? "*" : method);
     }
 
+    void slow(String method, String pathPrefix, long millis) {
+        slow.put(method + " " + pathPrefix, millis);
+    }
+
     void putLogs(String namespace, String pod, String text) {
         logs.put(namespace + "/" + pod, text);
     }
@@ -66,6 +71,15 @@ public final class FakeApi extends KubernetesCrudDispatcher {
         String body = r.getBody() == null ? "" : new String(r.getBody().getBytes(), StandardCharsets.UTF_8);
         Request req = new Request(r.getMethod(), r.getPath(), r.getHeader("Content-Type"), body);
         requests.add(req);
+        for (Map.Entry<String, Long> d : slow.entrySet()) {
+            if ((req.method() + " " + req.path()).startsWith(d.getKey())) {
+                try {
+                    Thread.sleep(d.getValue()); // the request is handled, late
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         for (Map.Entry<String, String> f : failing.entrySet()) {
             if (req.path().startsWith(f.getKey()) && (f.getValue().equals("*") || f.getValue().equals(req.method()))) {
                 return json(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"

@@ -87,6 +87,11 @@ public final class FakeCluster implements AutoCloseable {
         api.fail(method, pathPrefix);
     }
 
+    /** Requests with {@code method} whose path starts with {@code pathPrefix} are answered after {@code millis}. */
+    public void slow(String method, String pathPrefix, long millis) {
+        api.slow(method, pathPrefix, millis);
+    }
+
     /** Adds a node with labels (a GPU node when labelled {@code nvidia.com/gpu.present=true}). */
     public void addNode(String name, Map<String, String> labels) {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()

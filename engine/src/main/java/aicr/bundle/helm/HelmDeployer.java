@@ -8,6 +8,7 @@ import aicr.bundle.localformat.Folder;
 import aicr.bundle.localformat.LocalComponent;
 import aicr.bundle.localformat.LocalFormatWriter;
 import aicr.bundle.template.BundleTemplates;
+import aicr.bundle.template.ShellWords;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.vendor.Provenance;
 import aicr.criteria.Criteria;
@@ -138,15 +139,17 @@ public final class HelmDeployer implements Deployer {
         Map<String, Object> nodewright = null;
         Map<String, Object> dra = null;
         for (ComponentRef r : in.ordered()) {
-            comps.add(Map.of("Name", r.name(), "Namespace", r.namespace()));
+            // namespaces go inside a double-quoted echo: there only a plain word may appear
+            comps.add(Map.of("Name", ShellWords.token("component name", r.name()),
+                    "Namespace", ShellWords.token("namespace", r.namespace())));
             if (ORPHANED_CRD_GROUPS.containsKey(r.name())) {
                 crdGroups.add(ORPHANED_CRD_GROUPS.get(r.name()));
             }
             if (r.name().equals("nodewright-operator")) {
-                nodewright = Map.of("Namespace", r.namespace());
+                nodewright = Map.of("Namespace", ShellWords.word(r.namespace()));
             }
             if (r.name().equals("nvidia-dra-driver-gpu")) {
-                dra = Map.of("Namespace", r.namespace());
+                dra = Map.of("Namespace", ShellWords.word(r.namespace()));
             }
         }
         d.put("Components", comps);

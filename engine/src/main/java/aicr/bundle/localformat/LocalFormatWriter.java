@@ -7,6 +7,7 @@ import aicr.bundle.manifest.ManifestRenderer;
 import aicr.bundle.manifest.RenderInput;
 import aicr.bundle.manifest.RenderedYaml;
 import aicr.bundle.template.BundleTemplates;
+import aicr.bundle.template.ShellWords;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;
@@ -192,8 +193,8 @@ public final class LocalFormatWriter {
         String env = "CHART=" + shellQuote(chart) + "\nREPO=" + shellQuote(repo) + "\nVERSION=" + shellQuote(c.version()) + "\n";
         put(tree, files, dir + "/upstream.env", env, 0600);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("Name", c.name());
-        data.put("Namespace", c.namespace());
+        data.put("Name", ShellWords.word(c.name()));
+        data.put("Namespace", ShellWords.word(c.namespace()));
         put(tree, files, dir + "/install.sh", BundleTemplates.render("localformat/install-upstream-helm.sh.tmpl", data), 0755);
         return new Folder(idx, dir, FolderKind.UPSTREAM_HELM, c.name(), c.namespace(), c.name(),
                 new Folder.Upstream(c.chartName(), c.repository(), c.version()), files, true, false);
@@ -215,8 +216,8 @@ public final class LocalFormatWriter {
             put(tree, files, SafePath.join(dir + "/templates", m.getKey()), m.getValue(), 0644);
         }
         Map<String, Object> install = new LinkedHashMap<>();
-        install.put("Name", name);
-        install.put("Namespace", c.namespace());
+        install.put("Name", ShellWords.word(name));
+        install.put("Namespace", ShellWords.word(c.namespace()));
         install.put("CreateNamespace", !declaresNamespace);
         put(tree, files, dir + "/install.sh", BundleTemplates.render("localformat/install-local-helm.sh.tmpl", install), 0755);
         return new Folder(idx, dir, FolderKind.LOCAL_HELM, name, c.namespace(), c.name(), null, files,

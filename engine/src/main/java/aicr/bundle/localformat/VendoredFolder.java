@@ -3,6 +3,7 @@ package aicr.bundle.localformat;
 import aicr.bundle.manifest.ManifestFile;
 import aicr.bundle.manifest.RenderInput;
 import aicr.bundle.template.BundleTemplates;
+import aicr.bundle.template.ShellWords;
 import aicr.bundle.tree.BundleTree;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.ValueSplit;
@@ -48,8 +49,8 @@ final class VendoredFolder {
                     0644);
         }
         Map<String, Object> install = new LinkedHashMap<>();
-        install.put("Name", c.name());
-        install.put("Namespace", c.namespace());
+        install.put("Name", ShellWords.word(c.name()));
+        install.put("Namespace", ShellWords.word(c.namespace()));
         install.put("CreateNamespace", true);
         LocalFormatWriter.put(tree, files, dir + "/install.sh",
                 BundleTemplates.render("localformat/install-local-helm.sh.tmpl", install), 0755);

@@ -36,7 +36,11 @@ public final class ManifestCollector {
                     throw new AicrException(ErrorCode.INVALID_REQUEST, missing(p, ref.name(), data.hasExternal()));
                 }
                 try {
-                    files.add(new ManifestFile(p, data.readBytes(p), true));
+                    byte[] content = data.readBytes(p);
+                    if (data.isExternal(p)) {
+                        aicr.io.InputSource.decode(content, p); // templates are text: strict UTF-8, as every input
+                    }
+                    files.add(new ManifestFile(p, content, true));
                 } catch (AicrException e) {
                     throw AicrException.propagate(ErrorCode.INTERNAL,
                             "failed to load manifest " + p + " for component " + ref.name(), e);

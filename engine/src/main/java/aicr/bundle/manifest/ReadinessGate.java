@@ -42,7 +42,7 @@ public final class ReadinessGate {
             if (!data.exists(path)) {
                 continue;
             }
-            String test = new String(data.readBytes(path), StandardCharsets.UTF_8);
+            String test = data.readText(path);
             validate(ref.name(), test);
             String doc = render(ref.name(), ref.namespace(), test, image(cliVersion), annotations);
             out.put(ref.name(), List.of(new ManifestFile(MANIFEST, doc.getBytes(StandardCharsets.UTF_8), false)));

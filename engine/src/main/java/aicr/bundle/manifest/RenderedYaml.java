@@ -91,6 +91,9 @@ public final class RenderedYaml {
         lo.setProcessComments(true);
         lo.setAllowDuplicateKeys(true);
         lo.setCodePointLimit(16 * 1024 * 1024);
+        // the nesting bound of every document (a template may embed values that deep); aliases keep
+        // SnakeYAML's default bound (50), far above what a rendered manifest uses
+        lo.setNestingDepthLimit(aicr.io.InputLimits.MAX_DEPTH);
         Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), lo), new Resolver(), lo);
         List<Node> out = new ArrayList<>();
         try {

@@ -39,7 +39,12 @@ public record ComponentPath(String component, String path, String value) {
         if (value != null && value.isEmpty()) {
             throw invalid("invalid format " + quote(input) + ": value cannot be empty");
         }
-        for (String seg : path.split("\\.", -1)) {
+        String[] segments = path.split("\\.", -1);
+        if (segments.length > aicr.io.InputLimits.MAX_DEPTH) {
+            throw invalid("invalid path in " + quote(input) + ": more than " + aicr.io.InputLimits.MAX_DEPTH
+                    + " segments");
+        }
+        for (String seg : segments) {
             if (!SEGMENT.matcher(seg).matches()) {
                 throw invalid("invalid path segment " + quote(seg) + " in " + quote(input)
                         + ": must contain only alphanumeric, dot, hyphen, or underscore characters");

@@ -17,6 +17,30 @@ public final class Validators {
     private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1123_SUBDOMAIN = DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*";
     private static final Pattern SUBDOMAIN = Pattern.compile("^" + DNS1123_SUBDOMAIN + "$");
+    private static final Pattern LABEL = Pattern.compile("^" + DNS1123_LABEL + "$");
+
+    /**
+     * A component name or namespace of a bundled component: a DNS-1123 label (what Kubernetes
+     * accepts as a namespace and Helm as a release name). They become folder names and words of
+     * the generated shell scripts, so nothing else may pass. An empty namespace is allowed (the
+     * reference accepts it: the release goes to the current context's namespace).
+     */
+    public static void componentIdentity(String name, String namespace) {
+        if (!isLabel(name)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid component name " + quote(name) + ": " + LABEL_RULE);
+        }
+        if (!namespace.isEmpty() && !isLabel(namespace)) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid namespace " + quote(namespace)
+                    + " of component " + quote(name) + ": " + LABEL_RULE);
+        }
+    }
+
+    private static final String LABEL_RULE = "must be a DNS-1123 label (at most 63 lower case letters, digits or '-', "
+            + "starting and ending with a letter or digit)";
+
+    static boolean isLabel(String v) {
+        return v.length() <= 63 && LABEL.matcher(v).matches();
+    }
 
     /** Kubernetes' IsDNS1123Subdomain messages; empty when valid. */
     public static List<String> dns1123SubdomainErrors(String v) {

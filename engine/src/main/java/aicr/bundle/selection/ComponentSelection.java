@@ -2,6 +2,7 @@ package aicr.bundle.selection;
 
 import static aicr.gocompat.GoStrings.quote;
 
+import aicr.bundle.options.Validators;
 import aicr.bundle.tree.SafePath;
 import aicr.bundle.values.Overrides;
 import aicr.errors.AicrException;
@@ -45,6 +46,10 @@ public final class ComponentSelection {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid component name " + quote(r.name())
                         + ": must not contain path separators or parent directory references");
             }
+        }
+        for (ComponentRef r : recipe.componentRefs()) {
+            // names and namespaces become folder names and shell words of deploy.sh/install.sh
+            Validators.componentIdentity(r.name(), r.namespace());
         }
         Set<String> declared = new HashSet<>();
         recipe.componentRefs().forEach(r -> declared.add(r.name()));

@@ -57,6 +57,13 @@ final class Exec {
     /** Go allows 100000 nested template calls; a Java stack runs out well before that. */
     private static final int MAX_EXEC_DEPTH = 1000;
 
+    /**
+     * Most characters one execution may produce (64 Mi). Templates come from users too
+     * ({@code aicr snapshot --template}): ten levels of templates each calling the next ten times
+     * would otherwise build text until memory ran out.
+     */
+    static final int MAX_OUTPUT = 64 * 1024 * 1024;
+
     private static final class ControlFlow extends RuntimeException {
         ControlFlow() {
             super(null, null, false, false);
@@ -175,7 +182,7 @@ final class Exec {
     private void walk(Object dot, Node n) {
         at(n);
         if (n instanceof TextNode t) {
-            out.append(t.text());
+            emit(t.text());
         } else if (n instanceof ActionNode a) {
             // declarations are not printed; the variables live until the enclosing end
             Object val = evalPipeline(dot, a.pipe());
@@ -208,7 +215,14 @@ final class Exec {
         if (v instanceof Iface i) {
             v = i.value();
         }
-        out.append(v == null ? "<no value>" : GoFmt.sprintValue(v));
+        emit(v == null ? "<no value>" : GoFmt.sprintValue(v));
+    }
+
+    private void emit(String s) {
+        if ((long) out.length() + s.length() > MAX_OUTPUT) {
+            throw errorf("output exceeds " + MAX_OUTPUT + " characters");
+        }
+        out.append(s);
     }
 
     private void walkIfOrWith(BranchNode b, Object dot) {

@@ -346,8 +346,12 @@ final class Funcs {
     // ---------------------------------------------------------------- Helm-like functions
 
     /** Newline, then every non-empty line indented by n spaces (empty lines stay empty). */
-    private static String nindent(long n, String s) {
-        String pad = " ".repeat((int) Math.max(0, Math.min(n, Integer.MAX_VALUE)));
+    private static String nindent(long n, String s) throws FuncError {
+        long lines = s.chars().filter(c -> c == '\n').count() + 1;
+        if (n > 0 && s.length() + n * lines > Exec.MAX_OUTPUT) {
+            throw tooLong();
+        }
+        String pad = " ".repeat((int) Math.max(0, n));
         StringBuilder sb = new StringBuilder(s.length() + 16).append('\n');
         int start = 0;
         while (true) {
@@ -365,6 +369,19 @@ final class Funcs {
         return sb.toString();
     }
 
+    private static long countOf(String s, String part) {
+        long n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A function result beyond what one execution may produce ({@link Exec#MAX_OUTPUT}). */
+    private static FuncError tooLong() {
+        return new FuncError("result exceeds " + Exec.MAX_OUTPUT + " characters");
+    }
+
     /** Sprig's trunc: counts bytes; a negative n keeps the last |n| bytes. */
     private static String trunc(long c, String s) {
         byte[] b = GoStrconv.utf8(s);
@@ -379,9 +396,16 @@ final class Funcs {
     }
 
     /** strings.Replace(s, old, new, -1); an empty old matches before every rune and at the end. */
-    static String replaceAll(String s, String old, String neu) {
+    static String replaceAll(String s, String old, String neu) throws FuncError {
         if (!old.isEmpty()) {
+            long hits = neu.length() <= old.length() ? 0 : countOf(s, old);
+            if (s.length() + hits * (neu.length() - old.length()) > Exec.MAX_OUTPUT) {
+                throw tooLong();
+            }
             return s.replace(old, neu);
+        }
+        if (s.length() + (s.length() + 1L) * neu.length() > Exec.MAX_OUTPUT) {
+            throw tooLong();
         }
         StringBuilder sb = new StringBuilder(s.length() * (neu.length() + 1) + neu.length());
         sb.append(neu);

@@ -61,6 +61,9 @@ final class Parser {
         top.add();
     }
 
+    /** Deepest nesting of control structures and parentheses (the bound every document is held to). */
+    static final int MAX_NESTING = 256;
+
     /** Parse state of one template (the top level, or a define/block body), as Go's Tree. */
     private final class Tree {
         private String name;
@@ -70,6 +73,8 @@ final class Parser {
         private final List<String> vars = new ArrayList<>(List.of("$"));
         private int rangeDepth;
         private int actionLine;
+        /** Open control structures and parentheses: each is a level of recursion here and when executed. */
+        private int nesting;
 
         Tree(String name) {
             this.name = name;
@@ -218,6 +223,17 @@ final class Parser {
 
         /** textOrAction* up to {{end}} or {{else}}, which is returned separately. */
         private ListResult itemList() {
+            if (++nesting > MAX_NESTING) {
+                throw errorf("nesting exceeds " + MAX_NESTING + " levels");
+            }
+            try {
+                return items();
+            } finally {
+                nesting--;
+            }
+        }
+
+        private ListResult items() {
             int listPos = peekNonSpace().pos();
             List<Node> nodes = new ArrayList<>();
             while (peekNonSpace().type() != Type.EOF) {
@@ -545,7 +561,14 @@ final class Parser {
                 case CHAR_CONSTANT, COMPLEX, NUMBER:
                     return newNumber(t);
                 case LEFT_PAREN:
-                    return pipeline("parenthesized pipeline", Type.RIGHT_PAREN);
+                    if (++nesting > MAX_NESTING) {
+                        throw errorf("nesting exceeds " + MAX_NESTING + " levels");
+                    }
+                    try {
+                        return pipeline("parenthesized pipeline", Type.RIGHT_PAREN);
+                    } finally {
+                        nesting--;
+                    }
                 case STRING, RAW_STRING:
                     return new StringNode(t.pos(), t.val(), unquote(t));
                 default:

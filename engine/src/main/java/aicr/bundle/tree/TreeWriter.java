@@ -2,6 +2,7 @@ package aicr.bundle.tree;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.Interrupts;
 import aicr.log.Log;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -43,33 +44,58 @@ public final class TreeWriter {
      * @param stale top-level names in an existing target that belong to an older bundle and must go
      */
     public static void commit(BundleTree tree, Path target, Predicate<String> stale) {
-        Path abs = target.toAbsolutePath().normalize();
+        Path abs = throughLink(target.toAbsolutePath().normalize());
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new AicrException(ErrorCode.INTERNAL, "failed to create output directory",
                     new IOException("mkdir " + abs + ": not a directory"));
         }
+        Interrupts.checkpoint();
         Path parent = abs.getParent();
         List<Path> createdParents = createParents(parent);
         Path staging = null;
-        try {
+        try (OutputLock lock = OutputLock.acquire(abs)) {
             staging = uniqueDir(parent, "." + abs.getFileName() + ".aicr-");
             write(tree, staging);
             setMode(staging, BundleTree.DIR_MODE);
+            Interrupts.checkpoint();
             if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || isEmptyDir(abs)) {
-                Files.deleteIfExists(abs);
-                move(staging, abs);
+                Path from = staging;
+                Interrupts.critical(() -> {
+                    Files.deleteIfExists(abs);
+                    move(from, abs);
+                });
+                Interrupts.untrack(staging);
                 staging = null;
             } else {
                 swapEntries(staging, abs, stale);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(staging);
             for (int i = createdParents.size() - 1; i >= 0; i--) {
                 deleteQuietly(createdParents.get(i));
             }
+            if (e instanceof AicrException a) {
+                throw a;
+            }
             throw new AicrException(ErrorCode.INTERNAL, "failed to write bundle to " + abs, e);
         } finally {
             deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * {@code -o} naming a symbolic link writes through it: the bundle goes where the link points
+     * (the link stays), as a shell redirection would. A dangling link is refused.
+     */
+    private static Path throughLink(Path abs) {
+        if (!Files.isSymbolicLink(abs)) {
+            return abs;
+        }
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "output path " + abs
+                    + " is a symbolic link that does not resolve to an existing directory");
         }
     }
 
@@ -95,6 +121,7 @@ public final class TreeWriter {
             Files.createDirectories(p);
         }
         for (Map.Entry<String, BundleTree.TreeFile> f : tree.files().entrySet()) {
+            Interrupts.checkpoint();
             Path p = root.resolve(f.getKey());
             Files.write(p, f.getValue().bytes());
             setMode(p, f.getValue().mode());
@@ -110,6 +137,14 @@ public final class TreeWriter {
     /** Moves the staged entries into an existing target, rolling back on failure. */
     private static void swapEntries(Path staging, Path target, Predicate<String> stale) throws IOException {
         Path trash = uniqueDir(target.getParent(), "." + target.getFileName() + ".aicr-old-");
+        try {
+            Interrupts.critical(() -> swap(staging, target, trash, stale));
+        } finally {
+            deleteQuietly(trash);
+        }
+    }
+
+    private static void swap(Path staging, Path target, Path trash, Predicate<String> stale) throws IOException {
         List<String> movedAside = new ArrayList<>();
         List<String> movedIn = new ArrayList<>();
         try {
@@ -124,7 +159,7 @@ public final class TreeWriter {
                 move(staging.resolve(name), target.resolve(name));
                 movedIn.add(name);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             for (String name : movedIn) {
                 deleteQuietly(target.resolve(name));
             }
@@ -136,8 +171,6 @@ public final class TreeWriter {
                 }
             }
             throw e;
-        } finally {
-            deleteQuietly(trash);
         }
     }
 
@@ -153,6 +186,7 @@ public final class TreeWriter {
             Path p = parent.resolve(prefix + pid + "-" + n);
             try {
                 Files.createDirectory(p);
+                Interrupts.track(p);
                 setMode(p, 0700);
                 return p;
             } catch (FileAlreadyExistsException e) {
@@ -213,23 +247,9 @@ public final class TreeWriter {
         return s;
     }
 
-    /** Recursive delete that never follows symbolic links and never throws. */
+    /** Recursive delete that never follows symbolic links and never throws; the path is no longer tracked. */
     static void deleteQuietly(Path p) {
-        if (p == null || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            List<Path> all = new ArrayList<>(s.toList());
-            all.sort(Comparator.reverseOrder());
-            for (Path x : all) {
-                try {
-                    Files.deleteIfExists(x);
-                } catch (NoSuchFileException ignored) {
-                    // already gone
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            Log.debug("could not remove temporary path", "path", p, "error", e.getMessage());
-        }
+        Interrupts.deleteTree(p);
+        Interrupts.untrack(p);
     }
 }

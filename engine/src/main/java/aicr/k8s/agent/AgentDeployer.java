@@ -3,6 +3,7 @@ package aicr.k8s.agent;
 import aicr.cluster.AgentSpec;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.Interrupts;
 import aicr.k8s.Apply;
 import aicr.k8s.ConfigMaps;
 import aicr.k8s.Jobs;
@@ -163,7 +164,7 @@ public final class AgentDeployer {
             throw new AicrException(ErrorCode.NOT_FOUND, "ConfigMap " + cm.namespace() + "/" + cm.name()
                     + " does not contain 'snapshot.yaml' key");
         }
-        return yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ConfigMaps.bounded(cm, "snapshot.yaml", yaml).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Reads the agent's ConfigMap as a stored document (any format) — for callers that want it parsed. */
@@ -175,11 +176,30 @@ public final class AgentDeployer {
      * Removes the Job (foreground) and the RBAC objects concurrently, once, unless the spec keeps
      * them; NotFound is fine, other failures are logged one line each. The agent's ConfigMap and
      * the namespace stay. Nothing is deleted when the run never got past its checks.
+     *
+     * <p>On Ctrl-C both the interrupted command and the agent's shutdown hook call this: the
+     * second caller waits for the first (synchronized), an interrupted caller still waits for the
+     * deletions (bounded by {@link #CLEANUP_BOUND}), and the deletions run as an
+     * {@link Interrupts#critical} section, so the CLI's signal hook does not halt the process
+     * while they are in flight.
      */
-    public void cleanup() {
+    public synchronized void cleanup() {
         if (!a.cleanup() || !touched.get() || !cleaned.compareAndSet(false, true)) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
+        try {
+            Interrupts.critical(this::deleteAll);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // deleteAll throws none
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void deleteAll() {
         Map<String, Supplier<Object>> tasks = new LinkedHashMap<>();
         tasks.put("Job \"" + a.jobName() + "\"", () -> s.client().batch().v1().jobs().inNamespace(a.namespace())
                 .withName(a.jobName()).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete());
