@@ -55,7 +55,14 @@ public final class ValidateRun {
      */
     public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                           boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
-                          List<FlagOverride> overrides, String kubeconfig) {
+                          List<FlagOverride> overrides, String kubeconfig, LiveSettings live) {
+        public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
+                       boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
+                       List<FlagOverride> overrides, String kubeconfig) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir, rulesDir, output, timestamps, overrides,
+                    kubeconfig, LiveSettings.resolve(LiveSettings.Flags.NONE, null, null));
+        }
+
         public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                        boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
                        List<FlagOverride> overrides) {
@@ -65,7 +72,14 @@ public final class ValidateRun {
 
     /** The command line as given: null where a flag was not given. */
     public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
-                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps, String kubeconfig) {
+                        Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps, String kubeconfig,
+                        LiveSettings.Flags live) {
+        public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
+                     Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps, String kubeconfig) {
+            this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir, rulesDir, output, timestamps, kubeconfig,
+                    LiveSettings.Flags.NONE);
+        }
+
         public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
                      Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
             this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir, rulesDir, output, timestamps, null);
@@ -91,7 +105,8 @@ public final class ValidateRun {
         return new Options(pick(f.recipe(), aicr.io.Fields.str(input, "recipe")),
                 pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
                 phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDir(), f.output(),
-                f.timestamps(), overrides, f.kubeconfig());
+                f.timestamps(), overrides, f.kubeconfig(), LiveSettings.resolve(f.live() == null ? LiveSettings.Flags.NONE : f.live(),
+                aicr.io.Fields.map(cfg.section("validate"), "agent"), exec));
     }
 
     private static String pick(String flag, String fromConfig) {
@@ -178,7 +193,7 @@ public final class ValidateRun {
         DataSource data = store.data();
         GpuAllocationPolicy.resolve(recipe, data);
         List<String> run = phases.isEmpty() ? Phases.ORDER : phases;
-        Log.info("running validation phases", "runID", runId(), "phases", Phases.format(run));
+        Log.info("running validation phases", "runID", cluster.runId(), "phases", Phases.format(run));
 
         long t0 = System.nanoTime();
         RuleBase rules = o.rulesDir() == null ? RuleBase.shipped(RuleKind.CONSTRAINT)
@@ -344,7 +359,7 @@ public final class ValidateRun {
     }
 
     /** {@code YYYYMMDD-HHMMSS-<16 hex>}: local time and 8 random bytes, as the reference makes it. */
-    static String runId() {
+    public static String runId() {
         byte[] b = new byte[8];
         new SecureRandom().nextBytes(b);
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + HexFormat.of().formatHex(b);
