@@ -170,16 +170,19 @@ final class ValidatorJob {
             }
             return;
         }
+        // the pods of the Job (a label watch): done once none is left or all have ended
+        var ended = s.client().pods().inNamespace(ns).withLabel("job-name", name()).informOnCondition(
+                pods -> pods.stream().allMatch(p -> p.getStatus() != null && List.of("Succeeded", "Failed").contains(p.getStatus().getPhase())));
         try {
-            Pod pod = pod();
-            if (pod == null || pod.getStatus() != null && List.of("Succeeded", "Failed").contains(pod.getStatus().getPhase())) {
-                return;
-            }
-            s.client().pods().inNamespace(ns).withName(pod.getMetadata().getName()).waitUntilCondition(
-                    p -> p == null || p.getStatus() != null && List.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
-                    POD_TERMINATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            Log.warn("failed to wait for pod termination", "name", entry.name(), "error", KubeErrors.describe(e, s.server()));
+            ended.get(POD_TERMINATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            Log.warn("failed to wait for pod termination", "name", entry.name(), "error", e instanceof java.util.concurrent.TimeoutException
+                    ? "pods of Job " + name() + " still running after " + POD_TERMINATION_WAIT.toSeconds() + "s"
+                    : KubeErrors.describe(e, s.server()));
+        } finally {
+            ended.cancel(true);
         }
     }
 }
