@@ -94,8 +94,13 @@ class ValidateLiveTest {
         var k = c.client();
         assertEquals(List.of(), k.batch().v1().jobs().inNamespace(NS).list().getItems().stream()
                 .map(j -> j.getMetadata().getName()).toList(), "validator Jobs deleted");
-        assertEquals(List.of(), k.pods().inNamespace(NS).list().getItems().stream().map(p -> p.getMetadata().getName()).toList(),
-                "validator pods deleted");
+        // pods go with their Job (garbage collection, asynchronous as in a real cluster)
+        try {
+            k.pods().inNamespace(NS).informOnCondition(List::isEmpty).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("validator pods deleted: " + k.pods().inNamespace(NS).list().getItems().stream()
+                    .map(p -> p.getMetadata().getName()).toList(), e);
+        }
         assertNull(k.serviceAccounts().inNamespace(NS).withName("aicr-validator-" + runId).get(), "ServiceAccount deleted");
         assertNull(k.rbac().clusterRoleBindings().withName("aicr-validator-" + runId).get(), "ClusterRoleBinding deleted");
         assertEquals(List.of(), k.configMaps().inNamespace(NS).withLabel("aicr.run/run-id", runId).list().getItems().stream()
@@ -164,20 +169,25 @@ class ValidateLiveTest {
     void noCleanupKeepsJobsRbacAndConfigMaps() throws Exception {
         try (FakeCluster c = FakeCluster.start(tmp)) {
             Path out = tmp.resolve("report.json");
-            CliRunner.Result r = validate(c, "-s", SNAPSHOT, "--phase", "deployment", "--no-cleanup", "-o", out.toString());
+            CliRunner.Result r = validate(c, "-s", SNAPSHOT, "--phase", "deployment,conformance", "--no-cleanup",
+                    "--node-selector", "pool=gpu", "--toleration", "dedicated=gpu:NoSchedule", "--image-pull-secret", "regcred",
+                    "-o", out.toString());
             assertEquals(0, r.exitCode(), r.stderr());
             assertTrue(r.stderr().contains("cluster-admin"), "--no-cleanup warns about the binding it leaves: " + r.stderr());
             String runId = runId(r);
             var k = c.client();
-            assertEquals(4, k.batch().v1().jobs().inNamespace(NS).withLabel("aicr.run/run-id", runId).list().getItems().size());
+            assertEquals(4 + 10, k.batch().v1().jobs().inNamespace(NS).withLabel("aicr.run/run-id", runId).list().getItems().size(),
+                    "one Job per check of the recipe");
+            // a preferred dependency on a recipe component becomes a pod-affinity term; flags reach validators by env
+            GoldenFiles.verify(GOLDEN, "job-ai-service-metrics", ".yaml", applied(c, jobPath(c, "ai-service-metrics"), runId, "aicr"));
             assertNotNull(k.serviceAccounts().inNamespace(NS).withName("aicr-validator-" + runId).get());
             assertNotNull(k.rbac().clusterRoleBindings().withName("aicr-validator-" + runId).get());
             var ctrf = k.configMaps().inNamespace(NS).withName("aicr-ctrf-" + runId + "-deployment").get();
             assertNotNull(ctrf);
             assertTrue(ctrf.getData().get("report.json").contains("\"passed\": 4"), ctrf.getData().get("report.json"));
-            assertEquals(3, k.configMaps().inNamespace(NS).withLabel("aicr.run/run-id", runId).list().getItems().size());
+            assertEquals(4, k.configMaps().inNamespace(NS).withLabel("aicr.run/run-id", runId).list().getItems().size());
             Map<String, Object> rep = report(out);
-            assertEquals(8, tests(rep).stream().filter(t -> t.get("status").equals("passed")).count(), rep.toString());
+            assertEquals(4 + 4 + 10, tests(rep).stream().filter(t -> t.get("status").equals("passed")).count(), rep.toString());
         }
     }
 
@@ -279,12 +289,7 @@ class ValidateLiveTest {
 
     @Test
     void requiredDependencyMissingStopsThePhaseWithExit2() throws Exception {
-        Path data = tmp.resolve("data");
-        Files.createDirectories(data.resolve("validators"));
-        Files.copy(REF.resolve("catalog-overlay-html-escape/registry.yaml"), data.resolve("registry.yaml"));
-        Files.writeString(data.resolve("validators/catalog.yaml"), "validators:\n"
-                + "  - name: operator-health\n    phase: deployment\n    image: example.com/v:1\n    timeout: 1m\n"
-                + "    args: [operator-health]\n    dependencyAffinity:\n      - componentRef: not-in-recipe\n"
+        Path data = overlay("    timeout: 1m\n    dependencyAffinity:\n      - componentRef: not-in-recipe\n"
                 + "        podLabelSelector: {app: x}\n        requirement: required\n");
         try (FakeCluster c = FakeCluster.start(tmp)) {
             CliRunner.Result r = validate(c, "-s", SNAPSHOT, "--phase", "deployment", "--data", data.toString());
@@ -294,6 +299,61 @@ class ValidateLiveTest {
                     r.stderr());
             assertTrue(c.requests().stream().noneMatch(q -> q.resource().contains("/jobs/")), "no Job deployed");
             assertNothingLeft(c, runId(r));
+        }
+    }
+
+    /** An overlay data directory whose catalog has one deployment validator, {@code operator-health}, with these fields. */
+    private Path overlay(String fields) throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("validators"));
+        Files.copy(REF.resolve("catalog-overlay-html-escape/registry.yaml"), data.resolve("registry.yaml"));
+        Files.writeString(data.resolve("validators/catalog.yaml"), "validators:\n"
+                + "  - name: operator-health\n    phase: deployment\n    image: example.com/v:1\n    args: [operator-health]\n"
+                + fields);
+        return data;
+    }
+
+    @Test
+    void aValidatorThatNeverEndsTimesOutAsOther() throws Exception {
+        // the wait is the entry's timeout (1s) plus the reference's 30 s buffer
+        Path data = overlay("    timeout: 1s\n");
+        try (FakeCluster c = FakeCluster.start(tmp)) {
+            c.kubelet().on("aicr-operator-health-", (cl, j, p) -> PodFinisher.Outcome.NEVER);
+            Path out = tmp.resolve("report.json");
+            CliRunner.Result r = validate(c, "-s", SNAPSHOT, "--phase", "deployment", "--data", data.toString(), "-o", out.toString());
+            assertEquals(8, r.exitCode(), r.stderr());
+            Map<String, Object> t = test(report(out), "operator-health");
+            assertEquals("other", t.get("status"));
+            assertEquals("timeout: validator did not complete within 1s (container \"validator\" not found - validator package "
+                    + "contract)", t.get("message"));
+            assertTrue(applied(c, jobPath(c, "operator-health"), runId(r), "aicr").contains("activeDeadlineSeconds: 1\n"));
+            assertNothingLeft(c, runId(r));
+        }
+    }
+
+    @Test
+    void interruptedValidationStillCleansUp() throws Exception {
+        try (FakeCluster c = FakeCluster.start(tmp)) {
+            c.kubelet().on("aicr-operator-health-", (cl, j, p) -> PodFinisher.Outcome.NEVER);
+            String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Process p = new ProcessBuilder(jvm, "-cp", cp, "aicr.cli.Main", "validate", "-k", c.kubeconfig().toString(), "-r", RECIPE,
+                    "-s", SNAPSHOT, "--phase", "deployment", "-o", tmp.resolve("r.json").toString()).redirectErrorStream(true).start();
+            Thread drain = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException ignored) {
+                    // the child is gone
+                }
+            });
+            drain.start();
+            var job = c.client().batch().v1().jobs().inNamespace(NS).withLabel("aicr.run/validator", "operator-health")
+                    .informOnCondition(jobs -> !jobs.isEmpty()).get(60, java.util.concurrent.TimeUnit.SECONDS).get(0);
+            String runId = job.getMetadata().getLabels().get("aicr.run/run-id");
+            p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the CLI exits");
+            assertFalse(Files.exists(tmp.resolve("r.json")), "no report");
+            assertNothingLeft(c, runId);
         }
     }
 }
