@@ -21,9 +21,12 @@ import picocli.CommandLine.Option;
                 "  2  a readiness constraint failed or could not be evaluated (the report is",
                 "     still written); bad flags; an invalid --rules file",
                 "  3  recipe or snapshot not found",
-                "  8  a phase failed (with --fail-on-error), unreadable input, live mode",
+                "  8  a phase failed or other (with --fail-on-error; the report is written), unreadable",
+                "     input, cluster unreachable or forbidden, snapshot agent failure",
                 "", "Examples:",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --phase deployment,conformance -o report.json",
+                "  aicr validate -r recipe.yaml --phase deployment --no-cleanup   (snapshot agent first)",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules site-rules",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --emit-attestation ./evidence"})
