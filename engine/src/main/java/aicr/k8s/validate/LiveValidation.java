@@ -54,6 +54,8 @@ public final class LiveValidation implements ClusterValidation {
     private final AtomicBoolean touched = new AtomicBoolean();
     private final AtomicBoolean cleaned = new AtomicBoolean();
     private volatile ValidatorJob current;
+    /** What this run applied (kind → names): cleanup deletes only these. */
+    private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LiveValidation(LiveSettings settings, String kubeconfig) {
         this.settings = settings;
@@ -151,16 +153,20 @@ public final class LiveValidation implements ClusterValidation {
         String ns = settings.namespace();
         step(s, "failed to apply namespace", () -> apply(s, ValidatorObjects.namespace(ns)));
         step(s, "failed to ensure RBAC", "failed to apply ServiceAccount", () -> apply(s, ValidatorObjects.serviceAccount(ns, runId)));
+        created.add("ServiceAccount");
         step(s, "failed to ensure RBAC", "failed to apply ClusterRoleBinding",
                 () -> apply(s, ValidatorObjects.clusterRoleBinding(ns, runId)));
+        created.add("ClusterRoleBinding");
         String snapshotYaml = SnapshotWriter.render(snapshot, "yaml");
         String inputYaml = YamlWriter.write(ValidationInput.of(recipe, policy), false);
         step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + ValidatorObjects.snapshotConfigMap(runId),
                 () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, ValidatorObjects.snapshotConfigMap(runId), "snapshot.yaml",
                         snapshotYaml)));
+        created.add(ValidatorObjects.snapshotConfigMap(runId));
         step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + ValidatorObjects.validationConfigMap(runId),
                 () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, ValidatorObjects.validationConfigMap(runId),
                         "validation.yaml", inputYaml)));
+        created.add(ValidatorObjects.validationConfigMap(runId));
         Log.debug("validation run prepared", "runID", runId, "namespace", ns);
     }
 
@@ -204,6 +210,7 @@ public final class LiveValidation implements ClusterValidation {
             s.client().resource(ValidatorObjects.ctrfReport(settings.namespace(), runId, phase,
                     JsonWriter.write(pr.report().toStruct(timestamps), true))).fieldManager("aicr-validator").forceConflicts()
                     .serverSideApply();
+            created.add(ValidatorObjects.ctrfConfigMap(runId, phase));
         } catch (RuntimeException e) {
             Log.warn("failed to write CTRF ConfigMap", "phase", phase, "error", KubeErrors.describe(e, s.server()));
         }
@@ -265,16 +272,22 @@ public final class LiveValidation implements ClusterValidation {
                     .withName(inFlight.name()).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND)
                     .delete());
         }
-        tasks.put("ServiceAccount", () -> s.client().serviceAccounts().inNamespace(ns)
-                .withName(ValidatorObjects.serviceAccountName(runId)).delete());
-        tasks.put("ClusterRoleBinding", () -> s.client().rbac().clusterRoleBindings()
-                .withName(ValidatorObjects.serviceAccountName(runId)).delete());
+        if (created.contains("ServiceAccount")) {
+            tasks.put("ServiceAccount", () -> s.client().serviceAccounts().inNamespace(ns)
+                    .withName(ValidatorObjects.serviceAccountName(runId)).delete());
+        }
+        if (created.contains("ClusterRoleBinding")) {
+            tasks.put("ClusterRoleBinding", () -> s.client().rbac().clusterRoleBindings()
+                    .withName(ValidatorObjects.serviceAccountName(runId)).delete());
+        }
         List<String> maps = new ArrayList<>(List.of(ValidatorObjects.snapshotConfigMap(runId), ValidatorObjects.validationConfigMap(runId)));
         for (String p : aicr.validate.Phases.ORDER) {
             maps.add(ValidatorObjects.ctrfConfigMap(runId, p));
         }
         for (String m : maps) {
-            tasks.put("ConfigMap \"" + m + "\"", () -> s.client().configMaps().inNamespace(ns).withName(m).delete());
+            if (created.contains(m)) {
+                tasks.put("ConfigMap \"" + m + "\"", () -> s.client().configMaps().inNamespace(ns).withName(m).delete());
+            }
         }
         List<java.util.concurrent.CompletableFuture<Object>> started = aicr.k8s.Concurrently.start(new ArrayList<>(tasks.values()));
         long deadline = System.nanoTime() + CLEANUP_BOUND.toNanos();
