@@ -19,12 +19,12 @@ final class EvidenceEmit {
     private EvidenceEmit() {
     }
 
-    static int run(ValidateRun.Options o, EvidenceEmitOptions f) {
+    static int run(ValidateRun.Options o, EvidenceEmitOptions f, ClusterValidation cluster) {
         Signing.Options signing = f.push == null || f.noSign ? null : signing(f.keyless);
         Evidence.EmitOptions emit = new Evidence.EmitOptions(f.emitAttestation, f.bom, f.full, f.push, registry(f.registry),
                 signing);
         Signing.Signer signer = Evidence.prepare(emit);
-        return ValidateRun.run(o, Streams.out(), ClusterValidation.UNAVAILABLE,
+        return ValidateRun.run(o, Streams.out(), cluster,
                 v -> Evidence.emit(v, emit, signer, Bundler.bundlerVersion(BuildInfo.VERSION)));
     }
 

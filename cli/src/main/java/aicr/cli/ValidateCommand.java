@@ -1,5 +1,7 @@
 package aicr.cli;
 
+import aicr.validate.ClusterValidation;
+import aicr.validate.LiveSettings;
 import aicr.validate.ValidateRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +23,14 @@ import picocli.CommandLine.Option;
                 "     over its limits",
                 "  3  recipe, snapshot or golden file not found",
                 "  5  the rule session ran out of time (--rule-timeout)",
-                "  8  a phase failed (with --fail-on-error), unreadable input, live mode",
+                "  8  a phase failed or other (with --fail-on-error; the report is written), unreadable",
+                "     input, cluster unreachable or forbidden, snapshot agent failure",
                 " 10  --golden: the report differs from the golden file (the difference is printed)",
                 "A run that fails before writing its report removes the -o and --junit files of an earlier run.",
                 "", "Examples:",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json",
+                "  aicr validate -r recipe.yaml -s snapshot.yaml --phase deployment,conformance -o report.json",
+                "  aicr validate -r recipe.yaml --phase deployment --no-cleanup   (snapshot agent first)",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --phase deployment",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster --rules org-rules --rules team-rules",
                 "  aicr validate -r recipe.yaml -s snapshot.yaml --no-cluster -o report.json --junit junit.xml \\",
@@ -39,7 +44,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             description = "Snapshot: file, http(s) URL or cm://namespace/name. Without it the reference deploys an agent (needs a cluster).")
     String snapshot;
 
-    @Option(names = "--phase", paramLabel = "PHASE",
+    @Option(names = "--phase", paramLabel = "PHASE", split = ",",
             description = "Phase to run: deployment, performance, conformance, all (repeatable; default all, in the order deployment, conformance, performance).")
     List<String> phases = new ArrayList<>();
 
@@ -95,35 +100,54 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     EvidenceEmitOptions evidence;
 
-    // Cluster flags of the reference, accepted so scripts keep working; they only matter for
-    // the snapshot agent and live validator Jobs, which this build does not run.
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", hidden = true)
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of the snapshot agent and the validator Jobs (env AICR_NAMESPACE; default aicr-validation).")
     String namespace;
-    @Option(names = "--image", hidden = true)
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Snapshot agent image, when no --snapshot is given (env AICR_VALIDATOR_IMAGE; default ghcr.io/nvidia/aicr:<tag>).")
     String image;
-    @Option(names = "--image-pull-secret", hidden = true)
+
+    @Option(names = "--image-pull-secret", paramLabel = "NAME", description = "Image pull secret for the agent and validator Jobs (repeatable).")
     List<String> imagePullSecrets;
-    @Option(names = "--job-name", hidden = true)
+
+    @Option(names = "--job-name", paramLabel = "NAME", description = "Snapshot agent Job name (default aicr-validate).")
     String jobName;
-    @Option(names = "--service-account-name", hidden = true)
+
+    @Option(names = "--service-account-name", paramLabel = "NAME", description = "Snapshot agent ServiceAccount name (default aicr).")
     String serviceAccountName;
-    @Option(names = "--node-selector", hidden = true)
+
+    @Option(names = "--node-selector", paramLabel = "K=V",
+            description = "Node selector for the agent and for the workloads validators start (AICR_NODE_SELECTOR; repeatable).")
     List<String> nodeSelectors;
-    @Option(names = "--toleration", hidden = true)
+
+    @Option(names = "--toleration", paramLabel = "K=V:EFFECT",
+            description = "Toleration for the agent and for the workloads validators start (AICR_TOLERATIONS; repeatable).")
     List<String> tolerations;
-    @Option(names = "--timeout", hidden = true)
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Wait for the snapshot agent Job (Go duration; default 5m). Validators use their catalog timeouts.")
     String timeout;
-    @Option(names = "--no-cleanup", arity = "0..1", fallbackValue = "true", hidden = true)
-    boolean noCleanup;
-    @Option(names = "--require-gpu", arity = "0..1", fallbackValue = "true", hidden = true)
-    boolean requireGpu;
+
+    @Option(names = "--no-cleanup", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Keep Jobs, RBAC (a cluster-admin binding) and ConfigMaps for debugging.")
+    Boolean noCleanup;
+
+    @Option(names = "--require-gpu", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "The snapshot agent requests an nvidia.com/gpu (env AICR_REQUIRE_GPU).")
+    Boolean requireGpu;
 
     @Override
     public Integer call() {
+        LiveSettings.Flags live = new LiveSettings.Flags(namespace != null ? namespace : Env.get("AICR_NAMESPACE"),
+                image != null ? image : Env.get("AICR_VALIDATOR_IMAGE"), imagePullSecrets, jobName, serviceAccountName,
+                nodeSelectors, tolerations, timeout, noCleanup, requireGpu != null ? requireGpu : Env.bool("AICR_REQUIRE_GPU"),
+                Env.all());
         ValidateRun.Options o = ValidateRun.options(new ValidateRun.Flags(recipe, snapshot, phases, failOnError, failFast,
                 noCluster, data.dir, rules, output, timestamps, kubeconfig, ruleTimeout,
-                new ValidateRun.CiOutputs(junit, golden, updateGolden)), config.load());
-        return evidence.requested() ? EvidenceEmit.run(o, evidence) : ValidateRun.run(o, Streams.out());
+                new ValidateRun.CiOutputs(junit, golden, updateGolden), live), config.load());
+        try (ClusterValidation cluster = Clusters.validation(o)) {
+            return evidence.requested() ? EvidenceEmit.run(o, evidence, cluster) : ValidateRun.run(o, Streams.out(), cluster);
+        }
     }
 
     /**

@@ -53,11 +53,7 @@ public final class SnapshotRun {
 
     /** The agent image for this build: {@code :latest} for development builds, else {@code :v<version>}. */
     public static String defaultImage(String version) {
-        String base = "ghcr.io/nvidia/aicr";
-        if (version.isEmpty() || version.equals("dev") || version.contains("-next") || version.endsWith("-SNAPSHOT")) {
-            return base + ":latest";
-        }
-        return base + ":" + (version.startsWith("v") ? version : "v" + version);
+        return AgentSpec.defaultImage(version);
     }
 
     /** Runs the command; errors carry the reference's codes. */

@@ -53,6 +53,15 @@ public record AgentSpec(String namespace, String image, List<String> imagePullSe
         return m == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m));
     }
 
+    /** The agent image for a build: {@code :latest} for development builds, else {@code :v<version>}. */
+    public static String defaultImage(String version) {
+        String base = "ghcr.io/nvidia/aicr";
+        if (version.isEmpty() || version.equals("dev") || version.contains("-next") || version.endsWith("-SNAPSHOT")) {
+            return base + ":latest";
+        }
+        return base + ":" + (version.startsWith("v") ? version : "v" + version);
+    }
+
     /** The same spec with another node selector (GPU auto-targeting). */
     public AgentSpec withNodeSelector(Map<String, String> selector) {
         return new AgentSpec(namespace, image, imagePullSecrets, jobName, serviceAccountName, selector, tolerations,

@@ -11,7 +11,7 @@ import java.util.List;
  * the validator Jobs of the phases (without {@code --no-cluster}). {@link ValidateRun} does
  * everything else in the reference's order and asks this seam at those two steps.
  */
-public interface ClusterValidation {
+public interface ClusterValidation extends AutoCloseable {
 
     /** The mode line logged before the recipe is loaded (step 5 of the reference's pipeline). */
     String banner();
@@ -25,6 +25,16 @@ public interface ClusterValidation {
      */
     List<PhaseResult> runPhases(ValidateRun.Options options, RecipeResult recipe, Snapshot snapshot, List<String> phases,
                                 ValidatorCatalog catalog);
+
+    /** The run ID ({@code YYYYMMDD-HHMMSS-<16 hex>}) logged and stamped on what the run creates; one per command. */
+    default String runId() {
+        return ValidateRun.runId();
+    }
+
+    /** Releases the cluster connection, if one was opened. */
+    @Override
+    default void close() {
+    }
 
     /** A phase's report with the status and duration its {@code phase result} log line shows. */
     record PhaseResult(String phase, CtrfReport report, String status, String duration) {

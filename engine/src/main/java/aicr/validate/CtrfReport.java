@@ -23,7 +23,15 @@ public final class CtrfReport {
      * One test. {@code extra} (CTRF's free-form test field) carries what aicr-j adds, e.g. the
      * rule that decided a constraint; null when there is nothing to add.
      */
-    public record Test(String name, String status, long durationMs, List<String> suite, String message, Struct extra) {
+    public record Test(String name, String status, long durationMs, List<String> suite, String message, Struct extra,
+                       List<String> stdout) {
+        public Test {
+            stdout = stdout == null ? List.of() : List.copyOf(stdout);
+        }
+
+        public Test(String name, String status, long durationMs, List<String> suite, String message, Struct extra) {
+            this(name, status, durationMs, suite, message, extra, List.of());
+        }
     }
 
     private final String toolVersion;
@@ -73,8 +81,13 @@ public final class CtrfReport {
         return tests.isEmpty() ? SKIPPED : PASSED;
     }
 
+    /** A phase report of live results, started at {@code startMs} and built now. */
+    public static CtrfReport of(String version, List<Test> tests, long startMs, long stopMs) {
+        return new CtrfReport(version, tests, startMs, stopMs);
+    }
+
     /** A report whose tests are all skipped with {@code reason}. */
-    static CtrfReport skipped(String version, String phase, List<ValidatorCatalog.Entry> entries, String reason, long now) {
+    public static CtrfReport skipped(String version, String phase, List<ValidatorCatalog.Entry> entries, String reason, long now) {
         List<Test> ts = new ArrayList<>();
         for (ValidatorCatalog.Entry e : entries) {
             ts.add(new Test(e.name(), SKIPPED, 0, List.of(phase), reason, null));
@@ -126,6 +139,9 @@ public final class CtrfReport {
             }
             if (t.message() != null && !t.message().isEmpty()) {
                 s.put("message", t.message());
+            }
+            if (!t.stdout().isEmpty()) {
+                s.put("stdout", t.stdout());
             }
             if (t.extra() != null) {
                 s.put("extra", t.extra());

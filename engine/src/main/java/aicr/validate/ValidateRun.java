@@ -59,19 +59,21 @@ public final class ValidateRun {
      */
     public record Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                           boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
-                          List<FlagOverride> overrides, String kubeconfig, Limits ruleLimits, CiOutputs ci) {
+                          List<FlagOverride> overrides, String kubeconfig, Limits ruleLimits, CiOutputs ci,
+                          LiveSettings live) {
         public Options {
             rulesDirs = rulesDirs == null ? List.of() : List.copyOf(rulesDirs);
             ruleLimits = ruleLimits == null ? Limits.DEFAULT : ruleLimits;
             ci = ci == null ? CiOutputs.NONE : ci;
+            live = live == null ? LiveSettings.resolve(LiveSettings.Flags.NONE, null, null) : live;
         }
 
-        /** Without --rules directories beyond one, a kubeconfig, rule limits or CI outputs. */
+        /** Without --rules directories beyond one, a kubeconfig, rule limits, CI outputs or live settings. */
         public Options(String recipe, String snapshot, List<String> phases, boolean failOnError, boolean failFast,
                        boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps,
                        List<FlagOverride> overrides) {
             this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
-                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, overrides, null, null, null);
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, overrides, null, null, null, null);
         }
     }
 
@@ -89,12 +91,13 @@ public final class ValidateRun {
     /** The command line as given: null where a flag was not given. */
     public record Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
                         Boolean noCluster, Path dataDir, List<Path> rulesDirs, String output, boolean timestamps,
-                        String kubeconfig, String ruleTimeout, CiOutputs ci) {
+                        String kubeconfig, String ruleTimeout, CiOutputs ci,
+                        LiveSettings.Flags live) {
 
         public Flags(String recipe, String snapshot, List<String> phases, Boolean failOnError, Boolean failFast,
                      Boolean noCluster, Path dataDir, Path rulesDir, String output, boolean timestamps) {
             this(recipe, snapshot, phases, failOnError, failFast, noCluster, dataDir,
-                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, null, null, null);
+                    rulesDir == null ? List.of() : List.of(rulesDir), output, timestamps, null, null, null, null);
         }
     }
 
@@ -118,7 +121,9 @@ public final class ValidateRun {
                 pick(f.snapshot(), aicr.io.Fields.str(input, "snapshot")),
                 phases == null ? List.of() : phases, fail, fast, offline, f.dataDir(), f.rulesDirs(), f.output(),
                 f.timestamps(), overrides, f.kubeconfig(),
-                Limits.DEFAULT.withTimeout(Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")), f.ci());
+                Limits.DEFAULT.withTimeout(Limits.parseTimeout(f.ruleTimeout(), "--rule-timeout")), f.ci(),
+                LiveSettings.resolve(f.live() == null ? LiveSettings.Flags.NONE : f.live(),
+                        aicr.io.Fields.map(cfg.section("validate"), "agent"), exec));
     }
 
     private static String pick(String flag, String fromConfig) {
@@ -250,7 +255,7 @@ public final class ValidateRun {
         DataSource data = store.data();
         GpuAllocationPolicy.resolve(recipe, data);
         List<String> run = phases.isEmpty() ? Phases.ORDER : phases;
-        Log.info("running validation phases", "runID", runId(), "phases", Phases.format(run));
+        Log.info("running validation phases", "runID", cluster.runId(), "phases", Phases.format(run));
 
         long t0 = System.nanoTime();
         RuleBase rules = RuleBase.withDirectories(RuleKind.CONSTRAINT, o.rulesDirs(),
@@ -473,7 +478,7 @@ public final class ValidateRun {
     }
 
     /** {@code YYYYMMDD-HHMMSS-<16 hex>}: local time and 8 random bytes, as the reference makes it. */
-    static String runId() {
+    public static String runId() {
         byte[] b = new byte[8];
         new SecureRandom().nextBytes(b);
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + HexFormat.of().formatHex(b);

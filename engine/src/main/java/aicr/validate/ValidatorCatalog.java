@@ -25,8 +25,54 @@ public final class ValidatorCatalog {
     static final String API_VERSION = "validator.nvidia.com/v1alpha1";
     static final String KIND = "ValidatorCatalog";
 
-    /** One validator; only what reports and phase selection need. */
-    public record Entry(String name, String phase, String description, String image, String timeout) {
+    /**
+     * One validator. {@code args}, {@code env}, {@code cpu}/{@code memory} and
+     * {@code dependencyAffinity} shape its Job in live mode (spec §5.10); reports and phase
+     * selection need only the first five.
+     */
+    public record Entry(String name, String phase, String description, String image, String timeout, List<String> args,
+                        List<EnvVar> env, String cpu, String memory, List<DependencyAffinity> dependencyAffinity) {
+        public Entry {
+            args = args == null ? List.of() : List.copyOf(args);
+            env = env == null ? List.of() : List.copyOf(env);
+            cpu = cpu == null ? "" : cpu;
+            memory = memory == null ? "" : memory;
+            dependencyAffinity = dependencyAffinity == null ? List.of() : List.copyOf(dependencyAffinity);
+        }
+
+        public Entry(String name, String phase, String description, String image, String timeout) {
+            this(name, phase, description, image, timeout, List.of(), List.of(), "", "", List.of());
+        }
+
+        /** The entry with another image (tag and registry resolution). */
+        public Entry withImage(String other) {
+            return new Entry(name, phase, description, other, timeout, args, env, cpu, memory, dependencyAffinity);
+        }
+    }
+
+    /** A catalog {@code env} entry. */
+    public record EnvVar(String name, String value) {
+    }
+
+    /**
+     * A validator's wish to run near a component's pods: {@code requirement} is "" or
+     * {@code preferred} (a weighted pod-affinity term) or {@code required} (a hard one, and a
+     * pre-flight error when the recipe lacks the component).
+     */
+    public record DependencyAffinity(String componentRef, Map<String, String> podLabelSelector, String requirement,
+                                     String topologyKey) {
+        public DependencyAffinity {
+            podLabelSelector = podLabelSelector == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(podLabelSelector));
+        }
+
+        public boolean required() {
+            return requirement.equals("required");
+        }
+
+        public String topologyKeyOrDefault() {
+            return topologyKey.isEmpty() ? "kubernetes.io/hostname" : topologyKey;
+        }
     }
 
     private final List<Entry> entries;
@@ -128,7 +174,9 @@ public final class ValidatorCatalog {
                     m = new Node.MapNode(Map.of(), 0);
                 }
                 Entry e = new Entry(Fields.str(m, "name"), Fields.str(m, "phase"), Fields.str(m, "description"),
-                        Fields.str(m, "image"), Fields.str(m, "timeout"));
+                        Fields.str(m, "image"), Fields.str(m, "timeout"), Fields.strList(m, "args"), env(m),
+                        Fields.str(Fields.map(m, "resources"), "cpu"), Fields.str(Fields.map(m, "resources"), "memory"),
+                        affinity(m));
                 if (e.name().isEmpty()) {
                     throw invalid("validator[" + i + "]: name is required");
                 }
@@ -142,6 +190,9 @@ public final class ValidatorCatalog {
                 if (e.image().isEmpty()) {
                     throw invalid("validator \"" + e.name() + "\": image is required");
                 }
+                for (DependencyAffinity d : e.dependencyAffinity()) {
+                    checkAffinity(e.name(), d);
+                }
                 out.add(e);
             }
         } catch (YamlSyntaxException e) {
@@ -149,6 +200,45 @@ public final class ValidatorCatalog {
         }
         Node.MapNode meta = doc.get("metadata") instanceof Node.MapNode mm ? mm : null;
         return new ValidatorCatalog(List.copyOf(out), meta == null ? "" : Fields.str(meta, "version"));
+    }
+
+    private static List<EnvVar> env(Node.MapNode m) {
+        List<EnvVar> out = new ArrayList<>();
+        List<Node.MapNode> items = Fields.mapList(m, "env");
+        if (items != null) {
+            for (Node.MapNode e : items) {
+                out.add(new EnvVar(Fields.str(e, "name"), Fields.str(e, "value")));
+            }
+        }
+        return out;
+    }
+
+    private static List<DependencyAffinity> affinity(Node.MapNode m) {
+        List<DependencyAffinity> out = new ArrayList<>();
+        List<Node.MapNode> items = Fields.mapList(m, "dependencyAffinity");
+        if (items != null) {
+            for (Node.MapNode d : items) {
+                out.add(new DependencyAffinity(Fields.str(d, "componentRef"), Fields.strMap(d, "podLabelSelector"),
+                        Fields.str(d, "requirement"), Fields.str(d, "topologyKey")));
+            }
+        }
+        return out;
+    }
+
+    private static void checkAffinity(String validator, DependencyAffinity d) {
+        String why = null;
+        if (d.componentRef().isEmpty()) {
+            why = "dependencyAffinity: componentRef is required";
+        } else if (d.podLabelSelector().isEmpty()) {
+            why = "dependencyAffinity \"" + d.componentRef() + "\": podLabelSelector is required";
+        } else if (!Set.of("", "preferred", "required").contains(d.requirement())) {
+            why = "dependencyAffinity \"" + d.componentRef() + "\": invalid requirement \"" + d.requirement()
+                    + "\" (must be \"preferred\" or \"required\")";
+        }
+        if (why != null) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "validator \"" + validator + "\": invalid dependencyAffinity",
+                    invalid(why));
+        }
     }
 
     private static AicrException invalid(String msg) {

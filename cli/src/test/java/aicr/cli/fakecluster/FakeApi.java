@@ -54,12 +54,19 @@ public final class FakeApi extends KubernetesCrudDispatcher {
         denied.add(verb + " " + resource);
     }
 
+    private final Map<String, Integer> failCodes = new ConcurrentHashMap<>();
+
     void fail(String method, String pathPrefix) {
         failing.put(pathPrefix, method == null ? "*" : method);
     }
 
     void slow(String method, String pathPrefix, long millis) {
         slow.put(method + " " + pathPrefix, millis);
+    }
+
+    void forbid(String method, String pathPrefix) {
+        failCodes.put(pathPrefix, 403);
+        failing.put(pathPrefix, method == null ? "*" : method);
     }
 
     void putLogs(String namespace, String pod, String text) {
@@ -82,6 +89,11 @@ public final class FakeApi extends KubernetesCrudDispatcher {
         }
         for (Map.Entry<String, String> f : failing.entrySet()) {
             if (req.path().startsWith(f.getKey()) && (f.getValue().equals("*") || f.getValue().equals(req.method()))) {
+                if (failCodes.get(f.getKey()) != null) {
+                    return json(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
+                            + "\"" + req.resource().substring(req.resource().lastIndexOf('/') + 1) + " is forbidden: User "
+                            + "\\\"tester\\\" cannot patch this resource\",\"reason\":\"Forbidden\",\"code\":403}");
+                }
                 return json(500, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
                         + "\"injected failure\",\"reason\":\"InternalError\",\"code\":500}");
             }

@@ -92,6 +92,11 @@ public final class FakeCluster implements AutoCloseable {
         api.slow(method, pathPrefix, millis);
     }
 
+    /** Requests whose path starts with {@code pathPrefix} (and method, or any when null) answer 403 Forbidden. */
+    public void forbid(String method, String pathPrefix) {
+        api.forbid(method, pathPrefix);
+    }
+
     /** Adds a node with labels (a GPU node when labelled {@code nvidia.com/gpu.present=true}). */
     public void addNode(String name, Map<String, String> labels) {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()

@@ -93,8 +93,12 @@ public final class FakeKubelet implements AutoCloseable {
             if (out.never()) {
                 return;
             }
+            if (out.waiting() != null) {
+                deadlineExceeded(ns, name, pod, out);
+                return;
+            }
             cluster.api().putLogs(ns, pod.getMetadata().getName(), out.logs());
-            String container = pod.getSpec().getContainers().get(0).getName();
+            String container = out.container() != null ? out.container() : pod.getSpec().getContainers().get(0).getName();
             Pod done = new PodBuilder(cluster.client().pods().inNamespace(ns).withName(pod.getMetadata().getName()).get())
                     .editStatus().withPhase(out.exitCode() == 0 ? "Succeeded" : "Failed")
                     .withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(false)
@@ -119,6 +123,32 @@ public final class FakeKubelet implements AutoCloseable {
             // a Job deleted while its pod was being finished: nothing left to report to
             System.err.println("[fake-kubelet] " + e);
         }
+    }
+
+    /**
+     * A pod that never ran: its container waiting (or, unscheduled, no status at all); the Job
+     * controller then fails the Job with DeadlineExceeded, as when activeDeadlineSeconds pass.
+     */
+    private void deadlineExceeded(String ns, String name, Pod pod, PodFinisher.Outcome out) {
+        var status = new PodBuilder(cluster.client().pods().inNamespace(ns).withName(pod.getMetadata().getName()).get())
+                .editStatus().withPhase("Pending");
+        if (!out.waiting().isEmpty()) {
+            String container = out.container() != null ? out.container() : pod.getSpec().getContainers().get(0).getName();
+            status.withContainerStatuses(new ContainerStatusBuilder().withName(container).withReady(false).withNewState()
+                    .withNewWaiting().withReason(out.waiting()).withMessage(out.terminationMessage()).endWaiting().endState().build());
+        } else {
+            status.addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                    .withMessage("0/2 nodes are available").endCondition();
+        }
+        cluster.client().pods().inNamespace(ns).resource(status.endStatus().build()).updateStatus();
+        Job current = cluster.client().batch().v1().jobs().inNamespace(ns).withName(name).get();
+        if (current == null) {
+            return;
+        }
+        cluster.client().batch().v1().jobs().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder(current)
+                .editOrNewStatus().withFailed(1).withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
+                        .withReason("DeadlineExceeded").withMessage("Job was active longer than specified deadline").build())
+                .endStatus().build()).updateStatus();
     }
 
     @Override
