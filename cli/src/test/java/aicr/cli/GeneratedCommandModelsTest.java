@@ -141,8 +141,8 @@ class GeneratedCommandModelsTest {
     private static String describe(CommandLine cl) {
         CommandSpec s = cl.getCommandSpec();
         UsageMessageSpec u = s.usageMessage();
-        StringBuilder b = new StringBuilder();
-        b.append("command ").append(s.qualifiedName()).append(" aliases=").append(Arrays.toString(s.aliases()))
+        StringBuilder head = new StringBuilder();
+        head.append("command ").append(s.qualifiedName()).append(" aliases=").append(Arrays.toString(s.aliases()))
                 .append(" version=").append(Arrays.toString(s.version())).append(" mixins=").append(s.mixins().keySet().stream().filter(k -> k.equals("mixinStandardHelpOptions")).toList())
                 .append(" standardHelp=").append(s.mixinStandardHelpOptions()).append(" helpCommand=").append(s.helpCommand())
                 .append(" user=").append(s.userObject().getClass().getName()).append(" scope=").append(s.scopeType())
@@ -152,7 +152,11 @@ class GeneratedCommandModelsTest {
                 .append(" description=").append(Arrays.toString(u.description())).append(" footer=").append(Arrays.toString(u.footer()))
                 .append(" synopsis=").append(Arrays.toString(u.customSynopsis())).append(" sort=").append(u.sortOptions())
                 .append(" showDefaults=").append(u.showDefaultValues()).append('\n');
+        // sorted: picocli reads options declared on methods in the order reflection lists them,
+        // which the JVM does not fix (the generated model keeps the build's order)
+        List<String> args = new ArrayList<>();
         for (ArgSpec a : s.args()) {
+            StringBuilder b = new StringBuilder();
             b.append("  ").append(a.isOption() ? "option " + Arrays.toString(((OptionSpec) a).names()) : "positional "
                     + ((PositionalParamSpec) a).index()).append(' ').append(a).append(" type=").append(a.type().getName())
                     .append(" aux=").append(Arrays.stream(a.auxiliaryTypes()).map(Class::getName).collect(Collectors.toList()))
@@ -167,11 +171,12 @@ class GeneratedCommandModelsTest {
                 b.append(" fallback=").append(o.fallbackValue()).append(" negatable=").append(o.negatable()).append(" order=")
                         .append(o.order()).append(" help=").append(o.help()).append(o.usageHelp()).append(o.versionHelp());
             }
-            b.append('\n');
+            args.add(b.append('\n').toString());
         }
+        args.stream().sorted().forEach(head::append);
         Map<String, String> subs = new TreeMap<>();
         cl.getSubcommands().forEach((name, sub) -> subs.put(name, describe(sub)));
-        subs.values().forEach(b::append);
-        return b.toString();
+        subs.values().forEach(head::append);
+        return head.toString();
     }
 }
