@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cds-train", hidden = true, description = "Internal: warm-up run used to record the CDS archive.")
 final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
+    /** The launcher's archive for offline commands: without the cluster paths it is half the size. */
+    @picocli.CommandLine.Option(names = "--offline", description = "Leave out the cluster paths (Kubernetes client, snapshot).")
+    boolean offline;
+
     /** Command lines to exercise; other commands register theirs here. */
     static final List<String[]> WORKLOAD = new ArrayList<>(List.of(
             new String[]{"recipe", "--service", "eks", "--accelerator", "h100", "--os", "ubuntu", "--intent", "training"},
@@ -49,7 +53,7 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
      * validated against a snapshot and bundled once per deployer, so the archive holds the
      * Drools runtime and the bundle path too. Best effort: a failure only makes the archive smaller.
      */
-    private static void withScratchFiles(PrintStream sink) {
+    private static void withScratchFiles(PrintStream sink, boolean offline) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("aicr-cds-");
@@ -64,7 +68,9 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
                 Main.run(new String[]{"bundle", "-r", recipe, "-d", d, "-o", scratch.resolve(d).toString()}, sink, sink);
             }
             Main.run(new String[]{"diff", "--baseline", snapshot, "--target", snapshot, "-t", "table"}, sink, sink);
-            withCluster(scratch, snapshot, sink);
+            if (!offline) {
+                withCluster(scratch, snapshot, sink);
+            }
         } catch (IOException e) {
             // no scratch directory: the archive lacks these paths
         } finally {
@@ -122,7 +128,7 @@ final class CdsTrainCommand implements java.util.concurrent.Callable<Integer> {
             for (String[] args : WORKLOAD) {
                 Main.run(args, sink, sink);
             }
-            withScratchFiles(sink);
+            withScratchFiles(sink, offline);
         } finally {
             Streams.set(out, err);
             aicr.log.Log.setOutput(err);

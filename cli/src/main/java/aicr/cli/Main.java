@@ -24,11 +24,12 @@ public final class Main {
      * whole tree (completion, skill).
      */
     static CommandLine tree(String named) {
-        CommandLine cl = new CommandLine(new AicrCommand());
+        CommandModels models = CommandModels.get();
+        CommandLine cl = models.root();
         boolean whole = named == null || !AicrCommand.SUBCOMMANDS.containsKey(named) || AicrCommand.WHOLE_TREE.contains(named);
         for (String name : AicrCommand.ORDER) {
             if (whole || named.equals(name)) {
-                cl.addSubcommand(name, AicrCommand.SUBCOMMANDS.get(name).get());
+                cl.addSubcommand(name, models.subcommand(name));
             }
         }
         return cl;
