@@ -338,20 +338,19 @@ class ValidateLiveTest {
             String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             Process p = new ProcessBuilder(jvm, "-cp", cp, "aicr.cli.Main", "validate", "-k", c.kubeconfig().toString(), "-r", RECIPE,
-                    "-s", SNAPSHOT, "--phase", "deployment", "-o", tmp.resolve("r.json").toString()).redirectErrorStream(true).start();
-            Thread drain = new Thread(() -> {
-                try {
-                    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (java.io.IOException ignored) {
-                    // the child is gone
-                }
-            });
-            drain.start();
+                    "-s", SNAPSHOT, "--phase", "deployment", "-o", tmp.resolve("r.json").toString()).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("child.log").toFile()).start();
             var job = c.client().batch().v1().jobs().inNamespace(NS).withLabel("aicr.run/validator", "operator-health")
                     .informOnCondition(jobs -> !jobs.isEmpty()).get(60, java.util.concurrent.TimeUnit.SECONDS).get(0);
             String runId = job.getMetadata().getLabels().get("aicr.run/run-id");
             p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
             assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the CLI exits");
+            String log = Files.readString(tmp.resolve("child.log"));
+            assertEquals(5, p.exitValue(), log);
+            assertTrue(log.contains("interrupted by a signal"), log);
+            // the run stopped at the signal: no validator after the one in flight was deployed
+            assertEquals(List.of(), c.requests().stream().filter(FakeApi.Request::serverSideApply).map(FakeApi.Request::resource)
+                    .filter(r -> r.contains("/jobs/") && !r.contains("/jobs/aicr-operator-health-")).toList(), log);
             assertFalse(Files.exists(tmp.resolve("r.json")), "no report");
             assertNothingLeft(c, runId);
         }

@@ -56,8 +56,11 @@ public final class FakeKubelet implements AutoCloseable {
 
             @Override
             public void onDelete(Job job, boolean unknownFinalState) {
-                cluster.client().pods().inNamespace(job.getMetadata().getNamespace())
-                        .withLabel("job-name", job.getMetadata().getName()).delete();
+                // one by one, as the garbage collector does: each deletion is a watch event
+                var pods = cluster.client().pods().inNamespace(job.getMetadata().getNamespace());
+                for (Pod p : pods.withLabel("job-name", job.getMetadata().getName()).list().getItems()) {
+                    pods.withName(p.getMetadata().getName()).delete();
+                }
             }
         });
     }

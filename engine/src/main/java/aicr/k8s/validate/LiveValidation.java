@@ -4,6 +4,7 @@ import aicr.BuildInfo;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import aicr.gocompat.GoDuration;
+import aicr.io.Interrupts;
 import aicr.io.JsonWriter;
 import aicr.io.YamlWriter;
 import aicr.k8s.Apply;
@@ -54,6 +55,12 @@ public final class LiveValidation implements ClusterValidation {
     private final AtomicBoolean touched = new AtomicBoolean();
     private final AtomicBoolean cleaned = new AtomicBoolean();
     private volatile ValidatorJob current;
+    /**
+     * Held while an object of the run is applied and while cleanup runs: a cleanup on the
+     * shutdown hook's thread (Ctrl-C) waits for an apply in flight and then deletes it, and once
+     * cleanup began nothing new is applied.
+     */
+    private final Object lifecycle = new Object();
     /** What this run applied (kind → names): cleanup deletes only these. */
     private final java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -151,22 +158,19 @@ public final class LiveValidation implements ClusterValidation {
     private void prepare(KubeSession s, RecipeResult recipe, Snapshot snapshot, String policy) {
         touched.set(true);
         String ns = settings.namespace();
-        step(s, "failed to apply namespace", () -> apply(s, ValidatorObjects.namespace(ns)));
-        step(s, "failed to ensure RBAC", "failed to apply ServiceAccount", () -> apply(s, ValidatorObjects.serviceAccount(ns, runId)));
-        created.add("ServiceAccount");
+        step(s, "failed to apply namespace", () -> guarded(null, () -> apply(s, ValidatorObjects.namespace(ns))));
+        step(s, "failed to ensure RBAC", "failed to apply ServiceAccount",
+                () -> guarded("ServiceAccount", () -> apply(s, ValidatorObjects.serviceAccount(ns, runId))));
         step(s, "failed to ensure RBAC", "failed to apply ClusterRoleBinding",
-                () -> apply(s, ValidatorObjects.clusterRoleBinding(ns, runId)));
-        created.add("ClusterRoleBinding");
+                () -> guarded("ClusterRoleBinding", () -> apply(s, ValidatorObjects.clusterRoleBinding(ns, runId))));
         String snapshotYaml = SnapshotWriter.render(snapshot, "yaml");
         String inputYaml = YamlWriter.write(ValidationInput.of(recipe, policy), false);
-        step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + ValidatorObjects.snapshotConfigMap(runId),
-                () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, ValidatorObjects.snapshotConfigMap(runId), "snapshot.yaml",
-                        snapshotYaml)));
-        created.add(ValidatorObjects.snapshotConfigMap(runId));
-        step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + ValidatorObjects.validationConfigMap(runId),
-                () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, ValidatorObjects.validationConfigMap(runId),
-                        "validation.yaml", inputYaml)));
-        created.add(ValidatorObjects.validationConfigMap(runId));
+        String snapshotMap = ValidatorObjects.snapshotConfigMap(runId);
+        step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + snapshotMap, () -> guarded(snapshotMap,
+                () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, snapshotMap, "snapshot.yaml", snapshotYaml))));
+        String inputMap = ValidatorObjects.validationConfigMap(runId);
+        step(s, "failed to create data ConfigMaps", "failed to apply ConfigMap " + inputMap, () -> guarded(inputMap,
+                () -> apply(s, ValidatorObjects.dataConfigMap(ns, runId, inputMap, "validation.yaml", inputYaml))));
         Log.debug("validation run prepared", "runID", runId, "namespace", ns);
     }
 
@@ -193,8 +197,11 @@ public final class LiveValidation implements ClusterValidation {
                     settings.registryOverride());
             ValidatorJob j = new ValidatorJob(s, settings.namespace(), e, ValidatorObjects.job(ValidatorObjects.jobName(e.name()),
                     e, image, runId, settings, refs, BuildInfo.VERSION, ""));
-            current = j;
-            ValidatorResult r = j.run();
+            ValidatorResult failed = guarded(null, () -> {
+                current = j;
+                return j.deploy();
+            });
+            ValidatorResult r = failed != null ? failed : j.await();
             results.add(r);
             Log.info("validator completed", "name", e.name(), "status", r.status());
             r.summaries().forEach(Log::info);
@@ -207,10 +214,11 @@ public final class LiveValidation implements ClusterValidation {
         PhaseResult pr = ValidatorResult.phase(BuildInfo.VERSION, phase, results, start, stop,
                 GoDuration.format(Duration.ofNanos(System.nanoTime() - t0)));
         try {
-            s.client().resource(ValidatorObjects.ctrfReport(settings.namespace(), runId, phase,
-                    JsonWriter.write(pr.report().toStruct(timestamps), true))).fieldManager("aicr-validator").forceConflicts()
-                    .serverSideApply();
-            created.add(ValidatorObjects.ctrfConfigMap(runId, phase));
+            guarded(ValidatorObjects.ctrfConfigMap(runId, phase), () -> s.client().resource(ValidatorObjects.ctrfReport(
+                    settings.namespace(), runId, phase, JsonWriter.write(pr.report().toStruct(timestamps), true)))
+                    .fieldManager("aicr-validator").forceConflicts().serverSideApply());
+        } catch (AicrException e) {
+            throw e;
         } catch (RuntimeException e) {
             Log.warn("failed to write CTRF ConfigMap", "phase", phase, "error", KubeErrors.describe(e, s.server()));
         }
@@ -229,6 +237,31 @@ public final class LiveValidation implements ClusterValidation {
         return all.stream().filter(e -> p.checks().contains(e.name())).toList();
     }
 
+    /**
+     * Applies one object of the run under the lifecycle lock, recording it first ({@code record},
+     * null for what cleanup keeps) so that a cleanup on another thread deletes it; refuses with
+     * TIMEOUT once the process was told to stop or cleanup began.
+     */
+    private <T> T guarded(String record, Supplier<T> apply) {
+        synchronized (lifecycle) {
+            Interrupts.checkpoint();
+            if (cleaned.get()) {
+                throw new AicrException(ErrorCode.TIMEOUT, Interrupts.MESSAGE);
+            }
+            if (record != null) {
+                created.add(record);
+            }
+            return apply.get();
+        }
+    }
+
+    private void guarded(String record, Runnable apply) {
+        guarded(record, () -> {
+            apply.run();
+            return null;
+        });
+    }
+
     private static void apply(KubeSession s, HasMetadata obj) {
         s.client().resource(obj).fieldManager(Apply.FIELD_MANAGER).forceConflicts().serverSideApply();
     }
@@ -236,6 +269,8 @@ public final class LiveValidation implements ClusterValidation {
     private static void step(KubeSession s, String what, Runnable r) {
         try {
             r.run();
+        } catch (AicrException e) {
+            throw e; // stopped by a signal: TIMEOUT as it is
         } catch (RuntimeException e) {
             throw new AicrException(ErrorCode.INTERNAL, what, new IllegalStateException(KubeErrors.describe(e, s.server())));
         }
@@ -244,6 +279,8 @@ public final class LiveValidation implements ClusterValidation {
     private static void step(KubeSession s, String what, String inner, Runnable r) {
         try {
             r.run();
+        } catch (AicrException e) {
+            throw e; // stopped by a signal: TIMEOUT as it is
         } catch (RuntimeException e) {
             throw new AicrException(ErrorCode.INTERNAL, what, new AicrException(ErrorCode.INTERNAL, inner,
                     new IllegalStateException(KubeErrors.describe(e, s.server()))));
@@ -254,15 +291,36 @@ public final class LiveValidation implements ClusterValidation {
      * Deletes, once and unless {@code --no-cleanup}, the Job in flight (Ctrl-C), the
      * ServiceAccount, the ClusterRoleBinding, both data ConfigMaps and the three CTRF ConfigMaps;
      * NotFound is fine, other failures are logged. The namespace stays.
+     *
+     * <p>On Ctrl-C both the interrupted command and the shutdown hook call this: the second
+     * caller waits for the first (the lifecycle lock), an interrupted caller still waits for the
+     * deletions (bounded by {@link #CLEANUP_BOUND}), and the deletions run as an
+     * {@link Interrupts#critical} section, so the CLI's signal hook does not halt the process
+     * while they are in flight.
      */
     void cleanup() {
-        if (!touched.get() || !cleaned.compareAndSet(false, true)) {
-            return;
+        synchronized (lifecycle) {
+            if (!touched.get() || !cleaned.compareAndSet(false, true)) {
+                return;
+            }
+            if (!settings.cleanup()) {
+                Log.info("keeping validation resources (--no-cleanup)", "runID", runId, "namespace", settings.namespace());
+                return;
+            }
+            boolean interrupted = Thread.interrupted();
+            try {
+                Interrupts.critical(this::deleteAll);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // deleteAll throws none
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
-        if (!settings.cleanup()) {
-            Log.info("keeping validation resources (--no-cleanup)", "runID", runId, "namespace", settings.namespace());
-            return;
-        }
+    }
+
+    private void deleteAll() {
         KubeSession s = session;
         String ns = settings.namespace();
         ValidatorJob inFlight = current;

@@ -1,6 +1,7 @@
 package aicr.k8s.validate;
 
 import aicr.errors.AicrException;
+import aicr.io.Interrupts;
 import aicr.gocompat.GoDuration;
 import aicr.k8s.Apply;
 import aicr.k8s.Jobs;
@@ -45,8 +46,8 @@ final class ValidatorJob {
         return job.getMetadata().getName();
     }
 
-    /** Deploys, waits and extracts; never throws for what the validator or its pod did. */
-    ValidatorResult run() {
+    /** Applies the Job; the result of a failed apply, or null once it is applied. */
+    ValidatorResult deploy() {
         try {
             s.client().resource(job).fieldManager(Apply.FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (RuntimeException e) {
@@ -55,10 +56,20 @@ final class ValidatorJob {
                     + name() + ": " + KubeErrors.describe(e, s.server()));
         }
         Log.debug("validator Job applied", "job", name(), "validator", entry.name(), "namespace", ns);
+        return null;
+    }
+
+    /**
+     * Waits for the applied Job and extracts its result; never throws for what the validator or
+     * its pod did. A signal (SIGINT, SIGTERM) ends the wait with TIMEOUT instead of a result, so
+     * the run stops rather than going on to the next validator.
+     */
+    ValidatorResult await() {
         Duration timeout = ValidatorObjects.timeout(entry);
         try {
             Jobs.awaitTerminal(s, ns, name(), timeout.plus(WAIT_BUFFER));
         } catch (AicrException e) {
+            Interrupts.checkpoint();
             return timedOut(timeout);
         }
         return extract();
@@ -159,21 +170,25 @@ final class ValidatorJob {
         return s == null ? "" : s;
     }
 
-    /** Deletes the Job (foreground) and waits up to a minute for its pod to end; failures are logged. */
+    /**
+     * Deletes the Job (foreground) and waits up to a minute for its pod to end; failures are
+     * logged. The pod watch starts before the deletion (an informer returns once it has listed
+     * and is watching), so a pod removed right after the Job is never missed.
+     */
     void delete() {
-        try {
-            s.client().batch().v1().jobs().inNamespace(ns).withName(name()).withPropagationPolicy(DeletionPropagation.FOREGROUND)
-                    .delete();
-        } catch (RuntimeException e) {
-            if (KubeErrors.status(e) != 404) {
-                Log.warn("failed to cleanup Job", "name", entry.name(), "error", KubeErrors.describe(e, s.server()));
-            }
-            return;
-        }
         // the pods of the Job (a label watch): done once none is left or all have ended
         var ended = s.client().pods().inNamespace(ns).withLabel("job-name", name()).informOnCondition(
                 pods -> pods.stream().allMatch(p -> p.getStatus() != null && List.of("Succeeded", "Failed").contains(p.getStatus().getPhase())));
         try {
+            try {
+                s.client().batch().v1().jobs().inNamespace(ns).withName(name()).withPropagationPolicy(DeletionPropagation.FOREGROUND)
+                        .delete();
+            } catch (RuntimeException e) {
+                if (KubeErrors.status(e) != 404) {
+                    Log.warn("failed to cleanup Job", "name", entry.name(), "error", KubeErrors.describe(e, s.server()));
+                }
+                return;
+            }
             ended.get(POD_TERMINATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
