@@ -114,7 +114,7 @@ public final class SnapshotRun {
         Node.MapNode agent = section(cfg, "agent");
         Node.MapNode exec = section(cfg, "execution");
         Node.MapNode outCfg = section(cfg, "output");
-        String os = pick("os", f.os(), Fields.str(agent, "os"), "");
+        String os = AgentFlags.pick("os", f.os(), Fields.str(agent, "os"), "");
         if (!os.isEmpty()) {
             try {
                 os = CriteriaRegistry.parseStatic(Dimension.OS, os);
@@ -123,7 +123,7 @@ public final class SnapshotRun {
             }
         }
         boolean requireGpu = pickBool("require-gpu", f.requireGpu(), agent, "requireGpu", false);
-        String runtimeClass = pick("runtime-class", f.runtimeClass(), Fields.str(agent, "runtimeClassName"), "");
+        String runtimeClass = AgentFlags.pick("runtime-class", f.runtimeClass(), Fields.str(agent, "runtimeClassName"), "");
         if (requireGpu && !runtimeClass.isEmpty()) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "--require-gpu and --runtime-class are mutually exclusive; "
                     + "prefer --runtime-class, which provides nvidia-smi access via the container runtime without "
@@ -135,8 +135,8 @@ public final class SnapshotRun {
             throw new AicrException(ErrorCode.INVALID_REQUEST,
                     "unknown output format: \"" + format + "\", valid formats are: yaml, json, table");
         }
-        String template = pick("template", f.template(), Fields.str(outCfg, "template"), "");
-        String output = pick("output", f.output(), Fields.str(outCfg, "path"), "");
+        String template = AgentFlags.pick("template", f.template(), Fields.str(outCfg, "template"), "");
+        String output = AgentFlags.pick("output", f.output(), Fields.str(outCfg, "path"), "");
         if (!template.isEmpty()) {
             if (formatGiven && !format.equals("yaml")) {
                 throw new AicrException(ErrorCode.INVALID_REQUEST, "--template requires YAML format; --format must be \"yaml\" or omitted");
@@ -151,12 +151,7 @@ public final class SnapshotRun {
         if (Output.isConfigMap(output)) {
             aicr.snapshot.ConfigMapUri.parse(output.trim());
         }
-        Map<String, String> nodeSelector;
-        try {
-            nodeSelector = f.nodeSelectors() != null ? AgentFlags.nodeSelectors(f.nodeSelectors()) : Fields.strMap(agent, "nodeSelector");
-        } catch (AicrException e) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid node-selector", e);
-        }
+        Map<String, String> nodeSelector = AgentFlags.nodeSelector(f.nodeSelectors(), agent);
         List<Toleration> tolerations;
         try {
             List<String> fromConfig = Fields.strList(agent, "tolerations");
@@ -168,30 +163,29 @@ public final class SnapshotRun {
         Map<String, String> requests;
         Map<String, String> limits;
         try {
-            requests = AgentFlags.resources(pick("requests", f.requests(), Fields.str(agent, "requests"), ""));
+            requests = AgentFlags.resources(AgentFlags.pick("requests", f.requests(), Fields.str(agent, "requests"), ""));
         } catch (AicrException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid --requests", e);
         }
         try {
-            limits = AgentFlags.resources(pick("limits", f.limits(), Fields.str(agent, "limits"), ""));
+            limits = AgentFlags.resources(AgentFlags.pick("limits", f.limits(), Fields.str(agent, "limits"), ""));
         } catch (AicrException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid --limits", e);
         }
-        String namespace = pick("namespace", f.namespace(), Fields.str(agent, "namespace"), "default");
-        String timeoutText = pick("timeout", f.timeout(), Fields.str(exec, "timeout"), "5m");
+        String namespace = AgentFlags.pick("namespace", f.namespace(), Fields.str(agent, "namespace"), "default");
+        String timeoutText = AgentFlags.pick("timeout", f.timeout(), Fields.str(exec, "timeout"), "5m");
         Duration timeout = GoDuration.parse(timeoutText);
         int fromConfigMax = exec == null ? 0 : Fields.integer(exec, "maxNodesPerEntry");
         int maxNodes = f.maxNodesPerEntry() != null ? f.maxNodesPerEntry() : fromConfigMax;
         if (f.maxNodesPerEntry() != null && maxNodes != fromConfigMax) {
             Log.info("CLI flag overriding config value", "flag", "max-nodes-per-entry", "config", fromConfigMax, "override", maxNodes);
         }
-        List<String> pullSecrets = f.imagePullSecrets() != null ? f.imagePullSecrets()
-                : Fields.strList(agent, "imagePullSecrets") == null ? List.of() : Fields.strList(agent, "imagePullSecrets");
+        List<String> pullSecrets = AgentFlags.imagePullSecrets(f.imagePullSecrets(), agent);
         String agentOutput = Output.isConfigMap(output) ? output.trim() : "cm://" + namespace + "/aicr-snapshot";
         AgentSpec spec = new AgentSpec(namespace,
-                pick("image", f.image(), Fields.str(agent, "image"), defaultImage(BuildInfo.VERSION)), pullSecrets,
-                pick("job-name", f.jobName(), Fields.str(agent, "jobName"), "aicr"),
-                pick("service-account-name", f.serviceAccountName(), Fields.str(agent, "serviceAccountName"), "aicr"),
+                AgentFlags.pick("image", f.image(), Fields.str(agent, "image"), defaultImage(BuildInfo.VERSION)), pullSecrets,
+                AgentFlags.pick("job-name", f.jobName(), Fields.str(agent, "jobName"), "aicr"),
+                AgentFlags.pick("service-account-name", f.serviceAccountName(), Fields.str(agent, "serviceAccountName"), "aicr"),
                 nodeSelector, tolerations, timeout, !pickBool("no-cleanup", f.noCleanup(), exec, "noCleanup", false), f.debug(),
                 pickBool("privileged", f.privileged(), exec, "privileged", true), requireGpu, runtimeClass, os, maxNodes,
                 f.clusterConfig() == null ? "" : f.clusterConfig().trim(), Boolean.TRUE.equals(f.discoverNetwork()),
@@ -202,17 +196,6 @@ public final class SnapshotRun {
     private static Node.MapNode section(AicrConfig cfg, String name) {
         Node.MapNode snap = cfg.section("snapshot");
         return snap == null ? null : Fields.map(snap, name);
-    }
-
-    /** The flag when given, else the config value when set, else the default; logs a flag that overrides the config. */
-    private static String pick(String flag, String given, String fromConfig, String dflt) {
-        if (given == null) {
-            return fromConfig == null || fromConfig.isEmpty() ? dflt : fromConfig;
-        }
-        if (fromConfig != null && !fromConfig.isEmpty() && !fromConfig.equals(given)) {
-            Log.info("CLI flag overriding config value", "flag", flag, "config", fromConfig, "override", given);
-        }
-        return given;
     }
 
     private static boolean pickBool(String flag, Boolean given, Node.MapNode m, String key, boolean dflt) {

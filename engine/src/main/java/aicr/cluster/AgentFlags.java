@@ -2,14 +2,49 @@ package aicr.cluster;
 
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
+import aicr.io.Fields;
+import aicr.io.Node;
+import aicr.log.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Parsers of the agent flags shared by snapshot and validate: node selectors and resource lists. */
+/**
+ * Parsers of the agent flags shared by snapshot and validate (node selectors, resource lists),
+ * and how a flag and the config file's value combine.
+ */
 public final class AgentFlags {
     private AgentFlags() {
+    }
+
+    /** The flag when given, else the config value when set, else the default; logs a flag that overrides the config. */
+    public static String pick(String flag, String given, String fromConfig, String dflt) {
+        if (given == null) {
+            return fromConfig == null || fromConfig.isEmpty() ? dflt : fromConfig;
+        }
+        if (fromConfig != null && !fromConfig.isEmpty() && !fromConfig.equals(given)) {
+            Log.info("CLI flag overriding config value", "flag", flag, "config", fromConfig, "override", given);
+        }
+        return given;
+    }
+
+    /** {@code --node-selector} entries when given, else the config's {@code nodeSelector} map; a bad entry is INVALID_REQUEST. */
+    public static Map<String, String> nodeSelector(List<String> given, Node.MapNode agentConfig) {
+        try {
+            return given != null ? nodeSelectors(given) : Fields.strMap(agentConfig, "nodeSelector");
+        } catch (AicrException e) {
+            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid node-selector", e);
+        }
+    }
+
+    /** {@code --image-pull-secret} values when given, else the config's {@code imagePullSecrets}, else none. */
+    public static List<String> imagePullSecrets(List<String> given, Node.MapNode agentConfig) {
+        if (given != null) {
+            return given;
+        }
+        List<String> fromConfig = Fields.strList(agentConfig, "imagePullSecrets");
+        return fromConfig == null ? List.of() : fromConfig;
     }
 
     /** {@code key=value} entries, split at the first {@code =}; later keys win. */

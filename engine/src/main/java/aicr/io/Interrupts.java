@@ -80,6 +80,24 @@ public final class Interrupts {
     }
 
     /**
+     * Runs a clean-up {@code step} (deleting what a command created on a cluster) as a critical
+     * section, on a thread that a signal may have interrupted: the interrupt flag is cleared for
+     * the step, so that its bounded waits for the deletions are not cut short, and set again after.
+     */
+    public static void cleanUp(Runnable step) {
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            synchronized (CRITICAL) {
+                step.run();
+            }
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * For the shutdown hook when the command did not unwind in time: waits for a critical section
      * (a few renames) to end, removes every tracked path (directories with their content; links
      * are removed, never followed), then runs {@code last} (which halts the process) still holding

@@ -56,12 +56,7 @@ public record LiveSettings(String namespace, AgentSpec agent, List<String> image
 
     /** The flags over {@code spec.validate.agent} / {@code spec.validate.execution} of the config over the defaults. */
     public static LiveSettings resolve(Flags f, Node.MapNode agentCfg, Node.MapNode execCfg) {
-        Map<String, String> selector;
-        try {
-            selector = f.nodeSelectors() != null ? AgentFlags.nodeSelectors(f.nodeSelectors()) : Fields.strMap(agentCfg, "nodeSelector");
-        } catch (AicrException e) {
-            throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid node-selector", e);
-        }
+        Map<String, String> selector = AgentFlags.nodeSelector(f.nodeSelectors(), agentCfg);
         List<Toleration> tolerations;
         try {
             List<String> fromConfig = Fields.strList(agentCfg, "tolerations");
@@ -71,9 +66,9 @@ public record LiveSettings(String namespace, AgentSpec agent, List<String> image
         } catch (AicrException e) {
             throw new AicrException(ErrorCode.INVALID_REQUEST, "invalid toleration", e);
         }
-        String namespace = pick("namespace", f.namespace(), Fields.str(agentCfg, "namespace"), DEFAULT_NAMESPACE);
+        String namespace = AgentFlags.pick("namespace", f.namespace(), Fields.str(agentCfg, "namespace"), DEFAULT_NAMESPACE);
         Duration timeout;
-        String timeoutText = pick("timeout", f.timeout(), Fields.str(execCfg, "timeout"), "5m");
+        String timeoutText = AgentFlags.pick("timeout", f.timeout(), Fields.str(execCfg, "timeout"), "5m");
         try {
             timeout = GoDuration.parse(timeoutText);
         } catch (AicrException e) {
@@ -81,26 +76,15 @@ public record LiveSettings(String namespace, AgentSpec agent, List<String> image
         }
         boolean noCleanup = f.noCleanup() != null ? f.noCleanup() : execCfg != null && Fields.bool(execCfg, "noCleanup");
         boolean requireGpu = f.requireGpu() != null ? f.requireGpu() : agentCfg != null && Fields.bool(agentCfg, "requireGpu");
-        List<String> secrets = f.imagePullSecrets() != null ? f.imagePullSecrets()
-                : Fields.strList(agentCfg, "imagePullSecrets") == null ? List.of() : Fields.strList(agentCfg, "imagePullSecrets");
+        List<String> secrets = AgentFlags.imagePullSecrets(f.imagePullSecrets(), agentCfg);
         AgentSpec agent = new AgentSpec(namespace,
-                pick("image", f.image(), Fields.str(agentCfg, "image"), AgentSpec.defaultImage(BuildInfo.VERSION)),
-                secrets, pick("job-name", f.jobName(), Fields.str(agentCfg, "jobName"), "aicr-validate"),
-                pick("service-account-name", f.serviceAccountName(), Fields.str(agentCfg, "serviceAccountName"), "aicr"),
+                AgentFlags.pick("image", f.image(), Fields.str(agentCfg, "image"), AgentSpec.defaultImage(BuildInfo.VERSION)),
+                secrets, AgentFlags.pick("job-name", f.jobName(), Fields.str(agentCfg, "jobName"), "aicr-validate"),
+                AgentFlags.pick("service-account-name", f.serviceAccountName(), Fields.str(agentCfg, "serviceAccountName"), "aicr"),
                 selector, tolerations, timeout, !noCleanup, Log.debugEnabled(), true, requireGpu, "", "", 0, "", false,
                 Map.of(), Map.of(), "cm://" + namespace + "/aicr-snapshot");
         Map<String, String> env = f.env() == null ? Map.of() : f.env();
         return new LiveSettings(namespace, agent, secrets, selector, tolerations, !noCleanup,
                 env.getOrDefault("AICR_VALIDATOR_IMAGE_REGISTRY", ""), env.getOrDefault("AICR_VALIDATOR_IMAGE_TAG", ""), env);
-    }
-
-    private static String pick(String flag, String given, String fromConfig, String dflt) {
-        if (given == null) {
-            return fromConfig == null || fromConfig.isEmpty() ? dflt : fromConfig;
-        }
-        if (fromConfig != null && !fromConfig.isEmpty() && !fromConfig.equals(given)) {
-            Log.info("CLI flag overriding config value", "flag", flag, "config", fromConfig, "override", given);
-        }
-        return given;
     }
 }

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,23 +179,14 @@ public final class AgentDeployer {
      * <p>On Ctrl-C both the interrupted command and the agent's shutdown hook call this: the
      * second caller waits for the first (synchronized), an interrupted caller still waits for the
      * deletions (bounded by {@link #CLEANUP_BOUND}), and the deletions run as an
-     * {@link Interrupts#critical} section, so the CLI's signal hook does not halt the process
+     * {@link Interrupts#cleanUp} section, so the CLI's signal hook does not halt the process
      * while they are in flight.
      */
     public synchronized void cleanup() {
         if (!a.cleanup() || !touched.get() || !cleaned.compareAndSet(false, true)) {
             return;
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            Interrupts.critical(this::deleteAll);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // deleteAll throws none
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Interrupts.cleanUp(this::deleteAll);
     }
 
     private void deleteAll() {
@@ -213,30 +203,7 @@ public final class AgentDeployer {
                 .withName(AgentObjects.NODE_READER).delete());
         tasks.put("ClusterRoleBinding \"" + AgentObjects.NODE_READER + "\"", () -> s.client().rbac().clusterRoleBindings()
                 .withName(AgentObjects.NODE_READER).delete());
-        Map<String, CompletableFuture<Object>> running = new LinkedHashMap<>();
-        List<CompletableFuture<Object>> started = aicr.k8s.Concurrently.start(new ArrayList<>(tasks.values()));
-        int i = 0;
-        for (String label : tasks.keySet()) {
-            running.put(label, started.get(i++));
-        }
-        List<String> deleted = new ArrayList<>();
-        long deadline = System.nanoTime() + CLEANUP_BOUND.toNanos();
-        running.forEach((label, f) -> {
-            try {
-                f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                deleted.add(label);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (KubeErrors.status(cause) == 404) {
-                    deleted.add(label);
-                } else {
-                    Log.warn("cleanup failed - resource may remain in cluster", "resource", label, "namespace", a.namespace(),
-                            "error", KubeErrors.describe(cause, s.server()));
-                }
-            }
-        });
+        List<String> deleted = aicr.k8s.Concurrently.deleteAll(s, tasks, CLEANUP_BOUND, "namespace", a.namespace());
         Log.debug("cleanup completed", "deleted", deleted.size(), "resources", String.join(", ", deleted));
     }
 }

@@ -295,7 +295,7 @@ public final class LiveValidation implements ClusterValidation {
      * <p>On Ctrl-C both the interrupted command and the shutdown hook call this: the second
      * caller waits for the first (the lifecycle lock), an interrupted caller still waits for the
      * deletions (bounded by {@link #CLEANUP_BOUND}), and the deletions run as an
-     * {@link Interrupts#critical} section, so the CLI's signal hook does not halt the process
+     * {@link Interrupts#cleanUp} section, so the CLI's signal hook does not halt the process
      * while they are in flight.
      */
     void cleanup() {
@@ -307,16 +307,7 @@ public final class LiveValidation implements ClusterValidation {
                 Log.info("keeping validation resources (--no-cleanup)", "runID", runId, "namespace", settings.namespace());
                 return;
             }
-            boolean interrupted = Thread.interrupted();
-            try {
-                Interrupts.critical(this::deleteAll);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e); // deleteAll throws none
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            Interrupts.cleanUp(this::deleteAll);
         }
     }
 
@@ -347,23 +338,7 @@ public final class LiveValidation implements ClusterValidation {
                 tasks.put("ConfigMap \"" + m + "\"", () -> s.client().configMaps().inNamespace(ns).withName(m).delete());
             }
         }
-        List<java.util.concurrent.CompletableFuture<Object>> started = aicr.k8s.Concurrently.start(new ArrayList<>(tasks.values()));
-        long deadline = System.nanoTime() + CLEANUP_BOUND.toNanos();
-        int i = 0;
-        for (String label : tasks.keySet()) {
-            var f = started.get(i++);
-            try {
-                f.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (KubeErrors.status(cause) != 404) {
-                    Log.warn("cleanup failed - resource may remain in cluster", "resource", label, "namespace", ns, "runID", runId,
-                            "error", KubeErrors.describe(cause, s.server()));
-                }
-            }
-        }
+        aicr.k8s.Concurrently.deleteAll(s, tasks, CLEANUP_BOUND, "namespace", ns, "runID", runId);
         Log.debug("validation resources cleaned up", "runID", runId, "namespace", ns);
     }
 

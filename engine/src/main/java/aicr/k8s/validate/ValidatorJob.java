@@ -1,8 +1,8 @@
 package aicr.k8s.validate;
 
 import aicr.errors.AicrException;
-import aicr.io.Interrupts;
 import aicr.gocompat.GoDuration;
+import aicr.io.Interrupts;
 import aicr.k8s.Apply;
 import aicr.k8s.Jobs;
 import aicr.k8s.KubeErrors;
