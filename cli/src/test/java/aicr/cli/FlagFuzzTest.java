@@ -13,61 +13,177 @@ import aicr.bundle.options.Toleration;
 import aicr.bundle.options.Validators;
 import aicr.errors.AicrException;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based fuzzing of the flag parsers, directly and through the CLI: random flag values
+ * Randomised, seeded fuzzing of the flag parsers, directly and through the CLI: random flag values
  * (control characters, quotes, separators, non-ASCII, very long) either work or fail with one
  * line, a documented exit code (1 flag syntax, 2 invalid, 3 not found; 8 only for an unusable
  * --data directory, as documented), no stack trace, nothing on stdout and nothing written.
+ *
+ * <p>Each test draws its inputs from a {@link Random} seeded with {@value #DEFAULT_SEED}, so
+ * every run sees the same inputs; {@code -Daicr.fuzz.seed=N} runs with seed N instead
+ * ({@code -Daicr.fuzz.seed=random} with a fresh one). A failure names the seed, the try and the
+ * input, and rerunning with that seed replays it.
  */
 class FlagFuzzTest {
+    static final long DEFAULT_SEED = 20_260_106L;
+
     private static Path tmp;
     private static Path recipe;
 
-    @BeforeContainer
+    @BeforeAll
     static void setUp() throws IOException {
         tmp = Files.createTempDirectory("aicr-flag-fuzz");
         recipe = Files.writeString(tmp.resolve("recipe.yaml"), HostileCorpus.MINI_RECIPE);
     }
 
-    @AfterContainer
+    @AfterAll
     static void tearDown() throws IOException {
         try (Stream<Path> s = Files.walk(tmp)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
+    // --- the runner: tries, seed, and a failure message to replay from ---
+
+    /** The seed of this run: {@value #DEFAULT_SEED} unless {@code aicr.fuzz.seed} says otherwise. */
+    static long seed() {
+        String s = System.getProperty("aicr.fuzz.seed");
+        if (s == null || s.isBlank()) {
+            return DEFAULT_SEED;
+        }
+        return s.trim().equals("random") ? new Random().nextLong() : Long.parseLong(s.trim());
+    }
+
+    /**
+     * Checks {@code property} on {@code tries} inputs from {@code gen}; the first failure (an
+     * assertion or any other throwable) is reported with the seed, the try and the input.
+     */
+    private static <T> void forAll(String name, int tries, Function<Random, T> gen, Consumer<T> property) {
+        long seed = seed();
+        Random random = new Random(seed);
+        for (int i = 1; i <= tries; i++) {
+            T input = null;
+            try {
+                input = gen.apply(random);
+                property.accept(input);
+            } catch (Throwable t) {
+                throw new AssertionError(name + " failed on try " + i + " of " + tries + " with seed " + seed
+                        + " (replay: -Daicr.fuzz.seed=" + seed + ")\n  input: " + describe(input) + "\n  cause: " + t, t);
+            }
+        }
+    }
+
+    /** An input as a failure message shows it: strings quoted, escaped and abbreviated. */
+    static String describe(Object o) {
+        if (o instanceof String s) {
+            StringBuilder sb = new StringBuilder("\"");
+            s.chars().limit(400).forEach(c -> sb.append(c == '"' || c == '\\' ? "\\" + (char) c
+                    : c < 0x20 || c == 0x7f || c >= 0x80 && !Character.isLetterOrDigit(c) ? String.format("\\u%04x", c)
+                    : Character.toString((char) c)));
+            sb.append('"');
+            return s.length() > 400 ? sb + "...(" + s.length() + " chars)" : sb.toString();
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(FlagFuzzTest::describe).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (o != null && o.getClass().isRecord()) {
+            StringBuilder sb = new StringBuilder("(");
+            for (RecordComponent c : o.getClass().getRecordComponents()) {
+                try {
+                    sb.append(sb.length() > 1 ? ", " : "").append(c.getName()).append('=')
+                            .append(describe(c.getAccessor().invoke(o)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return sb.append(')').toString();
+        }
+        return String.valueOf(o);
+    }
+
+    // --- generators ---
+
+    /**
+     * An int in [lo, hi]; one draw in 16 is an end of the range, so the bounds come up in every
+     * run as they would from an edge-case-seeking generator.
+     */
+    static int between(Random r, int lo, int hi) {
+        int edge = r.nextInt(16);
+        if (edge == 0) {
+            return lo;
+        }
+        if (edge == 1) {
+            return hi;
+        }
+        return (int) (lo + Math.floorMod(r.nextLong(), (long) hi - lo + 1));
+    }
+
+    /** One of {@code choices}, each as likely. */
+    static <T> T oneOf(Random r, List<T> choices) {
+        return choices.get(r.nextInt(choices.size()));
+    }
+
+    /** A list of min..max elements drawn from {@code element}. */
+    static <T> List<T> listOf(Random r, int min, int max, Function<Random, T> element) {
+        int n = between(r, min, max);
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(element.apply(r));
+        }
+        return out;
+    }
+
+    /** A string of up to {@code max} chars, each anywhere in the Basic Multilingual Plane (lone surrogates and NUL included). */
+    static String anyChars(Random r, int max) {
+        char[] c = new char[between(r, 0, max)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) r.nextInt(Character.MAX_VALUE + 1);
+        }
+        return new String(c);
+    }
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** A string of min..max ASCII letters and digits. */
+    static String alphanumeric(Random r, int min, int max) {
+        char[] c = new char[between(r, min, max)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = ALPHANUMERIC.charAt(r.nextInt(ALPHANUMERIC.length()));
+        }
+        return new String(c);
+    }
+
+    private static final List<String> PIECES = List.of(":", "=", ".", ",", "/", "..", "-", "--", "'", "\"", "\\", "\n",
+            "\r", "\t", "\u0000", "\u001b[31m", "$(id)", "`id`", ";", "|", "&", "*", "{{", "}}", "%s", "\u2028", "é",
+            "\uD83D\uDE00", "gpuoperator", "certmanager", "cert-manager", "driver.version", "NoSchedule", "key=value", "1e999",
+            "-1", "0x10", "true", "null", "[1,2]", "{\"a\":1}", "oci://", "https://", "a".repeat(300));
+
     /** Values a careless user or an attacker would type. */
-    @Provide
-    Arbitrary<String> values() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of(":", "=", ".", ",", "/", "..", "-", "--", "'", "\"", "\\", "\n", "\r", "\t", "\u0000", "\u001b[31m",
-                        "$(id)", "`id`", ";", "|", "&", "*", "{{", "}}", "%s", "\u2028", "é", "\uD83D\uDE00", "gpuoperator",
-                        "certmanager", "cert-manager", "driver.version", "NoSchedule", "key=value", "1e999", "-1", "0x10",
-                        "true", "null", "[1,2]", "{\"a\":1}", "oci://", "https://", "a".repeat(300)),
-                Arbitraries.strings().all().ofMaxLength(4),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10));
-        return piece.list().ofMinSize(0).ofMaxSize(8).map(l -> String.join("", l));
+    static String value(Random r) {
+        return String.join("", listOf(r, 0, 8, t -> switch (t.nextInt(3)) {
+            case 0 -> oneOf(t, PIECES);
+            case 1 -> anyChars(t, 4);
+            default -> alphanumeric(t, 1, 10);
+        }));
     }
 
     /** Each parser either returns or throws the engine's one exception type, exit 2. */
-    @Property(tries = 300)
-    void parsersReturnOrRefuseWithExitTwo(@ForAll("values") String v) {
+    @Test
+    void parsersReturnOrRefuseWithExitTwo() {
         List<Consumer<String>> parsers = List.of(ComponentPath::parse, Taint::parse, x -> Toleration.parseAll(List.of(x)),
                 x -> Selectors.parse(List.of(x)), DeployerType::parse, x -> {
                     if (OciTarget.isOci(x)) {
@@ -76,25 +192,27 @@ class FlagFuzzTest {
                 },
                 Validators::appName, x -> Validators.httpsUrl("--repo", x), x -> Validators.componentIdentity(x, x),
                 x -> ComponentPath.parseValueOverrides(List.of(x)), x -> ComponentPath.parseDynamic(List.of(x)));
-        for (Consumer<String> p : parsers) {
-            try {
-                p.accept(v);
-            } catch (AicrException e) {
-                assertEquals(2, e.exitCode(), e.render());
+        forAll("parsersReturnOrRefuseWithExitTwo", 300, FlagFuzzTest::value, v -> {
+            for (Consumer<String> p : parsers) {
+                try {
+                    p.accept(v);
+                } catch (AicrException e) {
+                    assertEquals(2, e.exitCode(), e.render());
+                }
             }
-        }
+        });
     }
 
-    @Provide
-    Arbitrary<List<String>> recipeFlags() {
-        Arbitrary<String> flag = Arbitraries.of("--service", "--accelerator", "--os", "--intent", "--platform", "--nodes",
-                "--format", "--criteria", "--config", "--snapshot", "--data");
-        return Combinators.combine(flag, values()).as(List::of).list().ofMinSize(1).ofMaxSize(3)
-                .map(l -> l.stream().flatMap(List::stream).toList());
+    private static final List<String> RECIPE_FLAGS = List.of("--service", "--accelerator", "--os", "--intent", "--platform",
+            "--nodes", "--format", "--criteria", "--config", "--snapshot", "--data");
+
+    /** One to three flags of {@code flags}, each followed by a value from {@code value}. */
+    static List<String> flagsWithValues(Random r, List<String> flags, Function<Random, String> value) {
+        return listOf(r, 1, 3, t -> List.of(oneOf(t, flags), value.apply(t))).stream().flatMap(List::stream).toList();
     }
 
     /** A NUL byte cannot be part of a path: one line, exit 2 (the fuzzer found this as exit 8). */
-    @Example
+    @Test
     void nulInAPathIsInvalidInput() {
         for (List<String> args : List.of(List.of("query", "--config", "\0", "--selector", "criteria"),
                 List.of("recipe", "--snapshot", "a\0b"), List.of("recipe", "--service", "eks", "-o", "out\0"))) {
@@ -105,39 +223,51 @@ class FlagFuzzTest {
         }
     }
 
-    @Property(tries = 60)
-    void recipeAndQueryFlags(@ForAll("recipeFlags") List<String> flags, @ForAll boolean query) {
-        List<String> args = new ArrayList<>(List.of(query ? "query" : "recipe"));
-        args.addAll(flags);
-        if (query) {
-            args.addAll(List.of("--selector", "criteria"));
-        }
-        check(args, null);
+    record RecipeOrQuery(List<String> flags, boolean query) {
     }
 
-    @Provide
-    Arbitrary<List<String>> bundleFlags() {
-        Arbitrary<String> flag = Arbitraries.of("--set", "--set-json", "--set-file", "--dynamic", "--system-node-selector",
-                "--system-node-toleration", "--accelerated-node-selector", "--accelerated-node-toleration", "--workload-gate",
-                "--workload-selector", "--nodes", "--storage-class", "--deployer", "--app-name", "--flux-namespace", "--repo",
-                "--flux-oci-source-name");
-        Arbitrary<String> value = Arbitraries.oneOf(values(),
-                values().map(v -> "certmanager:" + v), values().map(v -> "certmanager:a=" + v));
-        return Combinators.combine(flag, value).as(List::of).list().ofMinSize(1).ofMaxSize(3)
-                .map(l -> l.stream().flatMap(List::stream).toList());
+    @Test
+    void recipeAndQueryFlags() {
+        forAll("recipeAndQueryFlags", 60, r -> new RecipeOrQuery(flagsWithValues(r, RECIPE_FLAGS, FlagFuzzTest::value),
+                r.nextBoolean()), in -> {
+                    List<String> args = new ArrayList<>(List.of(in.query() ? "query" : "recipe"));
+                    args.addAll(in.flags());
+                    if (in.query()) {
+                        args.addAll(List.of("--selector", "criteria"));
+                    }
+                    check(args, null);
+                });
     }
 
-    @Property(tries = 80)
-    void bundleFlags(@ForAll("bundleFlags") List<String> flags) throws IOException {
-        Path out = tmp.resolve("out");
-        List<String> args = new ArrayList<>(List.of("bundle", "-r", recipe.toString(), "-o", out.toString()));
-        args.addAll(flags);
-        check(args, out);
-        if (Files.exists(out)) {
-            try (Stream<Path> s = Files.walk(out)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static final List<String> BUNDLE_FLAGS = List.of("--set", "--set-json", "--set-file", "--dynamic",
+            "--system-node-selector", "--system-node-toleration", "--accelerated-node-selector",
+            "--accelerated-node-toleration", "--workload-gate", "--workload-selector", "--nodes", "--storage-class",
+            "--deployer", "--app-name", "--flux-namespace", "--repo", "--flux-oci-source-name");
+
+    /** A value as it is, or behind a component ({@code certmanager:}) or a component and a key ({@code certmanager:a=}). */
+    static String bundleValue(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> value(r);
+            case 1 -> "certmanager:" + value(r);
+            default -> "certmanager:a=" + value(r);
+        };
+    }
+
+    @Test
+    void bundleFlags() {
+        forAll("bundleFlags", 80, r -> flagsWithValues(r, BUNDLE_FLAGS, FlagFuzzTest::bundleValue), flags -> {
+            Path out = tmp.resolve("out");
+            List<String> args = new ArrayList<>(List.of("bundle", "-r", recipe.toString(), "-o", out.toString()));
+            args.addAll(flags);
+            check(args, out);
+            if (Files.exists(out)) {
+                try (Stream<Path> s = Files.walk(out)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
-        }
+        });
     }
 
     private static void check(List<String> args, Path out) {

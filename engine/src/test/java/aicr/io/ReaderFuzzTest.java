@@ -7,42 +7,52 @@ import static org.junit.jupiter.api.Assertions.fail;
 import aicr.errors.AicrException;
 import aicr.errors.ErrorCode;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based fuzzing of the shared readers: random and mutated YAML and JSON (from the
+ * Randomised, seeded fuzzing of the shared readers: random and mutated YAML and JSON (from the
  * catalog and from YAML's own token alphabet), random bytes for the UTF-8 decoder. Every try
  * must end in a document or in the reader's one exception type ({@link YamlSyntaxException},
  * with a one-line message), never another exception, a stack overflow or a hang; a parsed
  * document must convert to values and write back as YAML. A hang guard of 10 s per try (no
  * timing is asserted below it). Tries are bounded so the class runs in seconds.
+ *
+ * <p>Each test draws its inputs from a {@link Random} seeded with {@value #DEFAULT_SEED}, so
+ * every run sees the same inputs; {@code -Daicr.fuzz.seed=N} runs with seed N instead
+ * ({@code -Daicr.fuzz.seed=random} with a fresh one). A failure names the seed, the try and the
+ * input, and rerunning with that seed replays it.
  */
 class ReaderFuzzTest {
+    /** The default seed; its nesting tries include the depths 255, 256 and 257 (the limit and either side). */
+    static final long DEFAULT_SEED = 20_260_106L;
+
     private static final ExecutorService GUARD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fuzz-guard");
         t.setDaemon(true);
         return t;
     });
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         GUARD.shutdownNow();
     }
@@ -77,47 +87,163 @@ class ReaderFuzzTest {
         return s.length() > 400 ? s.substring(0, 400) + "...(" + s.length() + " chars)" : s;
     }
 
-    @Provide
-    Arbitrary<String> yamlTokens() {
-        Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.of("{", "}", "[", "]", ": ", ", ", "- ", "\n", "\n  ", "\n    ", "&a ", "&b ", "*a", "*b", "<<: ",
-                        "!!str ", "!!map ", "!!binary ", "!tag ", "? ", "|\n  ", ">-\n  ", "'", "\"", "#", "---\n", "...\n", "%YAML 1.2\n",
-                        "\t", "\\", "~", "null", "true", "0x1F", "1e999", ".inf", "2026-01-01", "\u0000", "\uFEFF", "\u2028"),
-                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(6),
-                Arbitraries.strings().all().ofMaxLength(3));
-        return token.list().ofMaxSize(80).map(l -> String.join("", l));
+    // --- the runner: tries, seed, and a failure message to replay from ---
+
+    /** The seed of this run: {@value #DEFAULT_SEED} unless {@code aicr.fuzz.seed} says otherwise. */
+    static long seed() {
+        String s = System.getProperty("aicr.fuzz.seed");
+        if (s == null || s.isBlank()) {
+            return DEFAULT_SEED;
+        }
+        return s.trim().equals("random") ? new Random().nextLong() : Long.parseLong(s.trim());
     }
 
-    @Property(tries = 400)
-    void randomYamlParsesOrIsRefusedCleanly(@ForAll("yamlTokens") String text) {
-        parseOrRefuse(() -> YamlReader.parse(text), text);
-        parseOrRefuse(() -> {
-            List<Node> all = YamlReader.parseAll(text);
-            return all.isEmpty() ? null : all.get(0);
-        }, text);
+    /**
+     * Checks {@code property} on {@code tries} inputs from {@code gen}; the first failure (an
+     * assertion or any other throwable) is reported with the seed, the try and the input.
+     */
+    private static <T> void forAll(String name, int tries, Function<Random, T> gen, Consumer<T> property) {
+        long seed = seed();
+        Random random = new Random(seed);
+        for (int i = 1; i <= tries; i++) {
+            T input = null;
+            try {
+                input = gen.apply(random);
+                property.accept(input);
+            } catch (Throwable t) {
+                throw new AssertionError(name + " failed on try " + i + " of " + tries + " with seed " + seed
+                        + " (replay: -Daicr.fuzz.seed=" + seed + ")\n  input: " + describe(input) + "\n  cause: " + t, t);
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<String> jsonTokens() {
-        Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.of("{", "}", "[", "]", ":", ",", "\"k\"", "\"", "1", "-", "1e999", "1e-999", "0.5", "true", "null",
-                        "\\u0000", "\\ud800", " ", "\n", "/*", "NaN", "9".repeat(30)),
-                Arbitraries.strings().all().ofMaxLength(3));
-        return token.list().ofMaxSize(80).map(l -> String.join("", l));
+    /** An input as a failure message shows it: strings quoted and escaped, bytes in hex, both abbreviated. */
+    static String describe(Object o) {
+        if (o instanceof String s) {
+            StringBuilder sb = new StringBuilder("\"");
+            s.chars().limit(400).forEach(c -> sb.append(c == '"' || c == '\\' ? "\\" + (char) c
+                    : c < 0x20 || c == 0x7f || c >= 0x80 && !Character.isLetterOrDigit(c) ? String.format("\\u%04x", c)
+                    : Character.toString((char) c)));
+            sb.append('"');
+            return s.length() > 400 ? sb + "...(" + s.length() + " chars)" : sb.toString();
+        }
+        if (o instanceof byte[] b) {
+            String hex = HexFormat.ofDelimiter(" ").formatHex(b, 0, Math.min(b.length, 200));
+            return "bytes[" + b.length + "] " + hex + (b.length > 200 ? " ..." : "");
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(ReaderFuzzTest::describe).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (o != null && o.getClass().isRecord()) {
+            StringBuilder sb = new StringBuilder("(");
+            for (RecordComponent c : o.getClass().getRecordComponents()) {
+                try {
+                    sb.append(sb.length() > 1 ? ", " : "").append(c.getName()).append('=')
+                            .append(describe(c.getAccessor().invoke(o)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return sb.append(')').toString();
+        }
+        return String.valueOf(o);
     }
 
-    @Property(tries = 400)
-    void randomJsonParsesOrIsRefusedCleanly(@ForAll("jsonTokens") String text) {
-        parseOrRefuse(() -> JsonReader.parse(text), text);
+    // --- generators ---
+
+    /**
+     * An int in [lo, hi]; one draw in 16 is an end of the range, so the bounds come up in every
+     * run as they would from an edge-case-seeking generator.
+     */
+    static int between(Random r, int lo, int hi) {
+        int edge = r.nextInt(16);
+        if (edge == 0) {
+            return lo;
+        }
+        if (edge == 1) {
+            return hi;
+        }
+        return (int) (lo + Math.floorMod(r.nextLong(), (long) hi - lo + 1));
+    }
+
+    /** One of {@code choices}, each as likely. */
+    static <T> T oneOf(Random r, List<T> choices) {
+        return choices.get(r.nextInt(choices.size()));
+    }
+
+    /** A list of min..max elements drawn from {@code element}. */
+    static <T> List<T> listOf(Random r, int min, int max, Function<Random, T> element) {
+        int n = between(r, min, max);
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(element.apply(r));
+        }
+        return out;
+    }
+
+    /** A string of up to {@code max} chars, each anywhere in the Basic Multilingual Plane (lone surrogates and NUL included). */
+    static String anyChars(Random r, int max) {
+        char[] c = new char[between(r, 0, max)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) r.nextInt(Character.MAX_VALUE + 1);
+        }
+        return new String(c);
+    }
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** A string of min..max ASCII letters and digits. */
+    static String alphanumeric(Random r, int min, int max) {
+        char[] c = new char[between(r, min, max)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = ALPHANUMERIC.charAt(r.nextInt(ALPHANUMERIC.length()));
+        }
+        return new String(c);
+    }
+
+    private static final List<String> YAML_TOKENS = List.of("{", "}", "[", "]", ": ", ", ", "- ", "\n", "\n  ", "\n    ",
+            "&a ", "&b ", "*a", "*b", "<<: ", "!!str ", "!!map ", "!!binary ", "!tag ", "? ", "|\n  ", ">-\n  ", "'", "\"",
+            "#", "---\n", "...\n", "%YAML 1.2\n", "\t", "\\", "~", "null", "true", "0x1F", "1e999", ".inf", "2026-01-01",
+            "\u0000", "\uFEFF", "\u2028");
+
+    static String yamlTokens(Random r) {
+        return String.join("", listOf(r, 0, 80, t -> switch (t.nextInt(3)) {
+            case 0 -> oneOf(t, YAML_TOKENS);
+            case 1 -> alphanumeric(t, 1, 6);
+            default -> anyChars(t, 3);
+        }));
+    }
+
+    @Test
+    void randomYamlParsesOrIsRefusedCleanly() {
+        forAll("randomYamlParsesOrIsRefusedCleanly", 400, ReaderFuzzTest::yamlTokens, text -> {
+            parseOrRefuse(() -> YamlReader.parse(text), text);
+            parseOrRefuse(() -> {
+                List<Node> all = YamlReader.parseAll(text);
+                return all.isEmpty() ? null : all.get(0);
+            }, text);
+        });
+    }
+
+    private static final List<String> JSON_TOKENS = List.of("{", "}", "[", "]", ":", ",", "\"k\"", "\"", "1", "-", "1e999",
+            "1e-999", "0.5", "true", "null", "\\u0000", "\\ud800", " ", "\n", "/*", "NaN", "9".repeat(30));
+
+    static String jsonTokens(Random r) {
+        return String.join("", listOf(r, 0, 80, t -> t.nextBoolean() ? oneOf(t, JSON_TOKENS) : anyChars(t, 3)));
+    }
+
+    @Test
+    void randomJsonParsesOrIsRefusedCleanly() {
+        forAll("randomJsonParsesOrIsRefusedCleanly", 400, ReaderFuzzTest::jsonTokens,
+                text -> parseOrRefuse(() -> JsonReader.parse(text), text));
     }
 
     /** Real documents of the catalog, mutated: bytes changed, lines duplicated or dropped, anchors and nesting inserted. */
-    @Provide
-    Arbitrary<String> mutatedCatalogYaml() {
+    static Function<Random, String> mutatedCatalogYaml() {
         List<String> docs = catalogSamples();
-        Arbitrary<String> base = Arbitraries.of(docs);
-        return Combinators.combine(base, Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(8),
-                Arbitraries.of(Mutation.values()).list().ofMinSize(1).ofMaxSize(8)).as(ReaderFuzzTest::mutate);
+        List<Mutation> kinds = List.of(Mutation.values());
+        return r -> mutate(oneOf(r, docs), listOf(r, 1, 8, t -> between(t, 0, Integer.MAX_VALUE)),
+                listOf(r, 1, 8, t -> oneOf(t, kinds)));
     }
 
     enum Mutation { FLIP, DELETE, DUPLICATE_LINE, DROP_LINE, INSERT_ANCHOR, INSERT_ALIAS, DEEPEN, INDENT, CONTROL }
@@ -146,83 +272,89 @@ class ReaderFuzzTest {
         return sb.toString();
     }
 
-    @Property(tries = 300)
-    void mutatedCatalogDocumentsParseOrAreRefusedCleanly(@ForAll("mutatedCatalogYaml") String text) {
-        parseOrRefuse(() -> YamlReader.parse(text), text);
+    @Test
+    void mutatedCatalogDocumentsParseOrAreRefusedCleanly() {
+        forAll("mutatedCatalogDocumentsParseOrAreRefusedCleanly", 300, mutatedCatalogYaml(),
+                text -> parseOrRefuse(() -> YamlReader.parse(text), text));
+    }
+
+    record Nesting(int depth, boolean mapping, boolean json) {
+    }
+
+    static int depth(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> between(r, 1, 300);
+            case 1 -> between(r, 250, 262);
+            default -> between(r, 1000, 20_000);
+        };
     }
 
     /** Nested sequences and mappings around the limit: accepted up to it, refused past it, never a stack overflow. */
-    @Property(tries = 60)
-    void nestingIsAcceptedUpToTheLimitAndRefusedPastIt(@ForAll("depths") int depth, @ForAll boolean mapping,
-                                                       @ForAll boolean json) {
-        String open = mapping ? (json ? "{\"k\":" : "{k: ") : "[";
-        String close = mapping ? "}" : "]";
-        String text = HostileDocuments.nested(open, "1", close, depth);
-        Node n = parseOrRefuse(() -> json ? JsonReader.parse(text) : YamlReader.parse(text), text);
-        assertEquals(depth <= InputLimits.MAX_DEPTH, n != null, "depth " + depth);
+    @Test
+    void nestingIsAcceptedUpToTheLimitAndRefusedPastIt() {
+        forAll("nestingIsAcceptedUpToTheLimitAndRefusedPastIt", 60,
+                r -> new Nesting(depth(r), r.nextBoolean(), r.nextBoolean()), in -> {
+                    String open = in.mapping() ? (in.json() ? "{\"k\":" : "{k: ") : "[";
+                    String close = in.mapping() ? "}" : "]";
+                    String text = HostileDocuments.nested(open, "1", close, in.depth());
+                    Node n = parseOrRefuse(() -> in.json() ? JsonReader.parse(text) : YamlReader.parse(text), text);
+                    assertEquals(in.depth() <= InputLimits.MAX_DEPTH, n != null, "depth " + in.depth());
+                });
     }
 
-    @Provide
-    Arbitrary<Integer> depths() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(1, 300), Arbitraries.integers().between(250, 262),
-                Arbitraries.integers().between(1000, 20_000));
+    record AliasBomb(int levels, int width) {
     }
 
     /** Alias bombs of random shape: refused by the expansion bound or small enough to expand; never slow. */
-    @Property(tries = 40)
-    void aliasBombsOfAnyShapeAreBounded(@ForAll("levels") int levels, @ForAll("widths") int width) {
-        String text = HostileDocuments.laughs(levels, width, "{a: [x, y]}");
-        Node n = parseOrRefuse(() -> YamlReader.parse(text), text);
-        double expanded = 0;
-        for (int i = 1; i <= levels; i++) {
-            expanded += Math.pow(width, i) * 4;
-        }
-        if (expanded > 4 * InputLimits.MAX_ALIAS_EXPANSION || levels * width > InputLimits.MAX_ALIASES) {
-            assertEquals(null, n, "an expansion of ~" + (long) expanded + " nodes must be refused");
-        }
-    }
-
-    @Provide
-    Arbitrary<Integer> levels() {
-        return Arbitraries.integers().between(1, 30);
-    }
-
-    @Provide
-    Arbitrary<Integer> widths() {
-        return Arbitraries.integers().between(1, 60);
+    @Test
+    void aliasBombsOfAnyShapeAreBounded() {
+        forAll("aliasBombsOfAnyShapeAreBounded", 40, r -> new AliasBomb(between(r, 1, 30), between(r, 1, 60)), in -> {
+            int levels = in.levels();
+            int width = in.width();
+            String text = HostileDocuments.laughs(levels, width, "{a: [x, y]}");
+            Node n = parseOrRefuse(() -> YamlReader.parse(text), text);
+            double expanded = 0;
+            for (int i = 1; i <= levels; i++) {
+                expanded += Math.pow(width, i) * 4;
+            }
+            if (expanded > 4 * InputLimits.MAX_ALIAS_EXPANSION || levels * width > InputLimits.MAX_ALIASES) {
+                assertEquals(null, n, "an expansion of ~" + (long) expanded + " nodes must be refused");
+            }
+        });
     }
 
     /** Random bytes: decoded, or refused with the offset of the first bad sequence (everything before it is valid). */
-    @Property(tries = 500)
-    void utf8DecodingIsStrictAndNamesTheOffset(@ForAll("bytes") byte[] bytes) {
-        try {
-            String s = InputSource.decode(bytes, "f");
-            assertEquals(s, new String(bytes, StandardCharsets.UTF_8), "valid input decodes as the JDK decodes it");
-        } catch (AicrException e) {
-            assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-            String m = e.getMessage();
-            int offset = Integer.parseInt(m.substring(m.lastIndexOf(' ') + 1));
-            assertTrue(offset >= 0 && offset < bytes.length, m);
-            byte[] prefix = java.util.Arrays.copyOf(bytes, offset);
-            InputSource.decode(prefix, "prefix"); // must not throw: the bytes before the offset are valid
-        }
+    @Test
+    void utf8DecodingIsStrictAndNamesTheOffset() {
+        forAll("utf8DecodingIsStrictAndNamesTheOffset", 500, ReaderFuzzTest::bytes, bytes -> {
+            try {
+                String s = InputSource.decode(bytes, "f");
+                assertEquals(s, new String(bytes, StandardCharsets.UTF_8), "valid input decodes as the JDK decodes it");
+            } catch (AicrException e) {
+                assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+                String m = e.getMessage();
+                int offset = Integer.parseInt(m.substring(m.lastIndexOf(' ') + 1));
+                assertTrue(offset >= 0 && offset < bytes.length, m);
+                byte[] prefix = Arrays.copyOf(bytes, offset);
+                InputSource.decode(prefix, "prefix"); // must not throw: the bytes before the offset are valid
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        Arbitrary<byte[]> mostlyText = Arbitraries.strings().all().ofMaxLength(40)
-                .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .flatMap(b -> Arbitraries.integers().between(0, Math.max(0, b.length - 1)).list().ofMaxSize(2).map(flips -> {
-                    byte[] c = b.clone();
-                    for (int i : flips) {
-                        if (c.length > 0) {
-                            c[i] = (byte) (c[i] | 0x80);
-                        }
-                    }
-                    return c;
-                }));
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
-        return Arbitraries.oneOf(mostlyText, random);
+    /** Half mostly text (UTF-8 of any chars, up to two bytes given the high bit), half any bytes; up to 40 chars or bytes. */
+    static byte[] bytes(Random r) {
+        if (r.nextBoolean()) {
+            byte[] c = anyChars(r, 40).getBytes(StandardCharsets.UTF_8);
+            for (int i : listOf(r, 0, 2, t -> between(t, 0, Math.max(0, c.length - 1)))) {
+                if (c.length > 0) {
+                    c[i] = (byte) (c[i] | 0x80);
+                }
+            }
+            return c;
+        }
+        byte[] b = new byte[between(r, 0, 40)];
+        r.nextBytes(b);
+        return b;
     }
 
     private static List<String> catalogSamples() {
