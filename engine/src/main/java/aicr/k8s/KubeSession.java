@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,10 +109,14 @@ public final class KubeSession implements AutoCloseable {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** A service-account token is a JWT of a few KiB; the namespace file a DNS label. */
+    static final long MAX_SERVICE_ACCOUNT_FILE = 64 * 1024;
+
+    /** A file of the mounted service account: regular, bounded, strict UTF-8 (the shared reader), trimmed. */
     private static String read(Path p) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
+            return aicr.io.InputSource.readText(p, p.toString(), MAX_SERVICE_ACCOUNT_FILE).trim();
+        } catch (AicrException e) {
             throw new IllegalStateException("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
