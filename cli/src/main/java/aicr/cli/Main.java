@@ -24,6 +24,7 @@ public final class Main {
      * whole tree (completion, skill).
      */
     static CommandLine tree(String named) {
+        excludeUnusedConverters();
         CommandModels models = CommandModels.get();
         CommandLine cl = models.root();
         boolean whole = named == null || !AicrCommand.SUBCOMMANDS.containsKey(named) || AicrCommand.WHOLE_TREE.contains(named);
@@ -33,6 +34,20 @@ public final class Main {
             }
         }
         return cl;
+    }
+
+    /**
+     * picocli's built-in converters left unregistered. Every {@code CommandLine} otherwise
+     * registers converters for java.sql and java.time types by reflection, which loads and
+     * initialises their classes (java.time's formatters among them): about 20 ms of each call's
+     * start-up. No option has such a type ({@code GeneratedCommandModelsTest} keeps it so).
+     */
+    static final String CONVERTER_EXCLUDES = "java\\.sql\\..*,java\\.time\\..*";
+
+    private static void excludeUnusedConverters() {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTER_EXCLUDES);
+        }
     }
 
     public static void main(String[] args) {

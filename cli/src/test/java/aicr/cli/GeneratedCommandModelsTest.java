@@ -48,6 +48,30 @@ class GeneratedCommandModelsTest {
         }
     }
 
+    /** Main leaves picocli's java.sql and java.time converters out: no option may need one. */
+    @Test
+    void noOptionNeedsAnExcludedConverter() {
+        List<String> offending = new ArrayList<>();
+        List<CommandLine> todo = new ArrayList<>(List.of(Main.tree(null)));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.remove(0);
+            todo.addAll(cl.getSubcommands().values());
+            for (ArgSpec a : cl.getCommandSpec().args()) {
+                List<Class<?>> types = new ArrayList<>(List.of(a.type()));
+                types.addAll(Arrays.asList(a.auxiliaryTypes()));
+                for (Class<?> t : types) {
+                    for (String regex : Main.CONVERTER_EXCLUDES.split(",")) {
+                        if (t.getName().matches(regex)) {
+                            offending.add(cl.getCommandSpec().qualifiedName() + " " + a.paramLabel() + ": " + t.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offending, "give these options a converter, or narrow Main.CONVERTER_EXCLUDES");
+        assertEquals(Main.CONVERTER_EXCLUDES, System.getProperty("picocli.converters.excludes"));
+    }
+
     @Test
     void theWholeTreeHelpIsTheSame() {
         assertEquals(Main.tree(null).getUsageMessage(CommandLine.Help.Ansi.OFF), reflectiveTree().getUsageMessage(CommandLine.Help.Ansi.OFF));
