@@ -1,5 +1,11 @@
 package aicr.cli;
 
+import static aicr.fuzz.SeededFuzz.alphanumeric;
+import static aicr.fuzz.SeededFuzz.anyChars;
+import static aicr.fuzz.SeededFuzz.forAll;
+import static aicr.fuzz.SeededFuzz.listOf;
+import static aicr.fuzz.SeededFuzz.oneOf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +19,6 @@ import aicr.bundle.options.Toleration;
 import aicr.bundle.options.Validators;
 import aicr.errors.AicrException;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +26,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,14 +37,10 @@ import org.junit.jupiter.api.Test;
  * line, a documented exit code (1 flag syntax, 2 invalid, 3 not found; 8 only for an unusable
  * --data directory, as documented), no stack trace, nothing on stdout and nothing written.
  *
- * <p>Each test draws its inputs from a {@link Random} seeded with {@value #DEFAULT_SEED}, so
- * every run sees the same inputs; {@code -Daicr.fuzz.seed=N} runs with seed N instead
- * ({@code -Daicr.fuzz.seed=random} with a fresh one). A failure names the seed, the try and the
- * input, and rerunning with that seed replays it.
+ * <p>Inputs come from {@link aicr.fuzz.SeededFuzz}: the same on every run unless
+ * {@code -Daicr.fuzz.seed} says otherwise; a failure names the seed, the try and the input.
  */
 class FlagFuzzTest {
-    static final long DEFAULT_SEED = 20_260_106L;
-
     private static Path tmp;
     private static Path recipe;
 
@@ -55,116 +55,6 @@ class FlagFuzzTest {
         try (Stream<Path> s = Files.walk(tmp)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    // --- the runner: tries, seed, and a failure message to replay from ---
-
-    /** The seed of this run: {@value #DEFAULT_SEED} unless {@code aicr.fuzz.seed} says otherwise. */
-    static long seed() {
-        String s = System.getProperty("aicr.fuzz.seed");
-        if (s == null || s.isBlank()) {
-            return DEFAULT_SEED;
-        }
-        return s.trim().equals("random") ? new Random().nextLong() : Long.parseLong(s.trim());
-    }
-
-    /**
-     * Checks {@code property} on {@code tries} inputs from {@code gen}; the first failure (an
-     * assertion or any other throwable) is reported with the seed, the try and the input.
-     */
-    private static <T> void forAll(String name, int tries, Function<Random, T> gen, Consumer<T> property) {
-        long seed = seed();
-        Random random = new Random(seed);
-        for (int i = 1; i <= tries; i++) {
-            T input = null;
-            try {
-                input = gen.apply(random);
-                property.accept(input);
-            } catch (Throwable t) {
-                throw new AssertionError(name + " failed on try " + i + " of " + tries + " with seed " + seed
-                        + " (replay: -Daicr.fuzz.seed=" + seed + ")\n  input: " + describe(input) + "\n  cause: " + t, t);
-            }
-        }
-    }
-
-    /** An input as a failure message shows it: strings quoted, escaped and abbreviated. */
-    static String describe(Object o) {
-        if (o instanceof String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            s.chars().limit(400).forEach(c -> sb.append(c == '"' || c == '\\' ? "\\" + (char) c
-                    : c < 0x20 || c == 0x7f || c >= 0x80 && !Character.isLetterOrDigit(c) ? String.format("\\u%04x", c)
-                    : Character.toString((char) c)));
-            sb.append('"');
-            return s.length() > 400 ? sb + "...(" + s.length() + " chars)" : sb.toString();
-        }
-        if (o instanceof List<?> l) {
-            return l.stream().map(FlagFuzzTest::describe).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (o != null && o.getClass().isRecord()) {
-            StringBuilder sb = new StringBuilder("(");
-            for (RecordComponent c : o.getClass().getRecordComponents()) {
-                try {
-                    sb.append(sb.length() > 1 ? ", " : "").append(c.getName()).append('=')
-                            .append(describe(c.getAccessor().invoke(o)));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return sb.append(')').toString();
-        }
-        return String.valueOf(o);
-    }
-
-    // --- generators ---
-
-    /**
-     * An int in [lo, hi]; one draw in 16 is an end of the range, so the bounds come up in every
-     * run as they would from an edge-case-seeking generator.
-     */
-    static int between(Random r, int lo, int hi) {
-        int edge = r.nextInt(16);
-        if (edge == 0) {
-            return lo;
-        }
-        if (edge == 1) {
-            return hi;
-        }
-        return (int) (lo + Math.floorMod(r.nextLong(), (long) hi - lo + 1));
-    }
-
-    /** One of {@code choices}, each as likely. */
-    static <T> T oneOf(Random r, List<T> choices) {
-        return choices.get(r.nextInt(choices.size()));
-    }
-
-    /** A list of min..max elements drawn from {@code element}. */
-    static <T> List<T> listOf(Random r, int min, int max, Function<Random, T> element) {
-        int n = between(r, min, max);
-        List<T> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(element.apply(r));
-        }
-        return out;
-    }
-
-    /** A string of up to {@code max} chars, each anywhere in the Basic Multilingual Plane (lone surrogates and NUL included). */
-    static String anyChars(Random r, int max) {
-        char[] c = new char[between(r, 0, max)];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = (char) r.nextInt(Character.MAX_VALUE + 1);
-        }
-        return new String(c);
-    }
-
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-    /** A string of min..max ASCII letters and digits. */
-    static String alphanumeric(Random r, int min, int max) {
-        char[] c = new char[between(r, min, max)];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = ALPHANUMERIC.charAt(r.nextInt(ALPHANUMERIC.length()));
-        }
-        return new String(c);
     }
 
     private static final List<String> PIECES = List.of(":", "=", ".", ",", "/", "..", "-", "--", "'", "\"", "\\", "\n",
