@@ -283,6 +283,10 @@ class ValidateLiveTest {
                     + "aicr-validator-"), r.stderr());
             assertTrue(r.stderr().contains("is forbidden"), r.stderr());
             assertFalse(Files.exists(out));
+            // what the server refused was never created: cleanup deletes the ServiceAccount, not the binding
+            assertTrue(c.requests().stream().anyMatch(q -> q.method().equals("DELETE") && q.resource().contains("/serviceaccounts/")));
+            assertTrue(c.requests().stream().noneMatch(q -> q.method().equals("DELETE") && q.resource().contains("/clusterrolebindings/")),
+                    r.stderr());
             assertNothingLeft(c, runId(r));
         }
     }

@@ -239,8 +239,9 @@ public final class LiveValidation implements ClusterValidation {
 
     /**
      * Applies one object of the run under the lifecycle lock, recording it first ({@code record},
-     * null for what cleanup keeps) so that a cleanup on another thread deletes it; refuses with
-     * TIMEOUT once the process was told to stop or cleanup began.
+     * null for what cleanup keeps) so that a cleanup on another thread deletes it, and forgetting
+     * it when the API server refused it; refuses with TIMEOUT once the process was told to stop or
+     * cleanup began.
      */
     private <T> T guarded(String record, Supplier<T> apply) {
         synchronized (lifecycle) {
@@ -251,7 +252,14 @@ public final class LiveValidation implements ClusterValidation {
             if (record != null) {
                 created.add(record);
             }
-            return apply.get();
+            try {
+                return apply.get();
+            } catch (RuntimeException e) {
+                if (record != null && KubeErrors.status(e) > 0) {
+                    created.remove(record); // the API server answered with an error: nothing was applied
+                }
+                throw e;
+            }
         }
     }
 
