@@ -20,7 +20,9 @@ import java.nio.file.StandardOpenOption;
  * second writer of the same directory fails at once (CONFLICT, exit 2) instead of mixing its
  * tree with the first one's.
  *
- * <p>The lock file is removed when the lock is released, so nothing is left beside the output.
+ * <p>The lock file is removed when the lock is released, so nothing is left beside the output;
+ * it is tracked by {@link aicr.io.Interrupts}, so a process stopped by a signal before it
+ * unwinds removes it too.
  * Removal is safe against a writer that opened the file just before: the holder deletes the file
  * before it unlocks, and a writer that gets the lock checks that the path still names the file it
  * locked (a token it wrote must read back through the path) and otherwise starts over.
@@ -58,6 +60,8 @@ final class OutputLock implements AutoCloseable {
                 ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
                 if (namesLockedFile(file, token)) {
                     keep = true;
+                    // a signal that stops the process before close() still removes the file
+                    aicr.io.Interrupts.track(file);
                     return new OutputLock(file, ch);
                 }
                 // the previous holder removed the file after we opened it: lock the current one
@@ -89,6 +93,7 @@ final class OutputLock implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(file);
+            aicr.io.Interrupts.untrack(file);
         } catch (IOException e) {
             aicr.log.Log.debug("could not remove the output lock file", "path", file, "error", e.getMessage());
         }
